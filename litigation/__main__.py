@@ -1,0 +1,3 @@
+from litigation.cli import main
+
+raise SystemExit(main())
