@@ -1,0 +1,231 @@
+"""The whole legal analysis of a matter: one call, one traceable result.
+
+`analyze(matter)` runs every rule module and returns an `Analysis`; `Analysis.to_json()` gives
+the stable JSON documented in the README (keys `applicable_law`, `infringement`, `defenses`,
+`burden`, `liability`, `remedies`, ...).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from litigation import defenses as dfn
+from litigation import flags as flg
+from litigation import remedies as rem
+from litigation.burden import BurdenItem, burden_table
+from litigation.citations import Citation
+from litigation.context import Ctx
+from litigation.infringement import grounds_for, is_ground
+from litigation.liability import Liability, assess
+from litigation.matter import Matter
+from litigation.rules import Finding
+from litigation.temporal import CIVIL_INSTRUMENTS, instrument_in_force
+
+Mode = Literal["current", "reform"]
+DEFENCE_CODES = {"spc4.consent_defence": "consent", "pipl69.no_fault": "no_fault",
+                 "spc10.owners_committee": "owners_committee_approval"}
+
+
+class Analysis(BaseModel):
+    mode: Mode
+    as_of: dt.date
+    applicable_law: list[str]
+    temporal: list[Finding]
+    grounds: dict[str, list[Finding]]
+    defenses: dict[str, list[Finding]]
+    burden: list[BurdenItem]
+    liability: Liability
+    remedies: list[rem.Remedy]
+    flags: list[Finding]
+    notes: list[Finding] = Field(default_factory=list)
+
+    # -- derived views ---------------------------------------------------
+    @property
+    def infringing(self) -> list[str]:
+        return [pid for pid, fs in self.grounds.items() if any(is_ground(f) for f in fs)
+                and not dfn.exempted(self.defenses.get(pid, []))]
+
+    @property
+    def infringement_found(self) -> bool:
+        return any(d.external != "none" for d in self.liability.defendants) and bool(self.infringing)
+
+    def ground_citations(self) -> list[Citation]:
+        seen: dict[tuple, Citation] = {}
+        for pid in self.infringing:
+            for f in self.grounds[pid]:
+                if is_ground(f):
+                    for c in f.citations:
+                        seen.setdefault(c.key(), c)
+        return sorted(seen.values(), key=lambda c: c.key())
+
+    def remedy_codes(self) -> list[str]:
+        return [r.code for r in self.remedies if r.available]
+
+    def to_json(self) -> dict[str, Any]:
+        def cit(c: Citation) -> dict[str, Any]:
+            d: dict[str, Any] = {"instrument": c.instrument, "article": c.article}
+            if c.paragraph:
+                d["paragraph"] = c.paragraph
+            if c.item:
+                d["item"] = c.item
+            if c.verification != "V-full":
+                d["verification"] = c.verification
+            return d
+
+        def fnd(f: Finding) -> dict[str, Any]:
+            return {"rule": f.rule, "participant": f.participant, "holds": f.holds, "branch": f.branch,
+                    "applicable": f.applicable, "citations": [cit(c) for c in f.citations], "facts": f.facts,
+                    "explanation": {"zh": f.explanation.zh, "en": f.explanation.en}}
+
+        return {
+            "format": "facetort-analysis",
+            "version": 1,
+            "mode": self.mode,
+            "as_of": self.as_of.isoformat(),
+            "applicable_law": self.applicable_law,
+            "temporal": [fnd(f) for f in self.temporal],
+            "infringement": {
+                "found": self.infringement_found,
+                "grounds": [cit(c) for c in self.ground_citations()],
+                "by_participant": {pid: [fnd(f) for f in fs if is_ground(f)] for pid, fs in self.grounds.items()},
+                "findings": [fnd(f) for fs in self.grounds.values() for f in fs],
+            },
+            "defenses": [{"participant": f.participant, "code": f.facts.get("defence", DEFENCE_CODES.get(f.rule)),
+                          "rule": f.rule, "accepted": bool(f.holds), "branch": f.branch,
+                          "citations": [cit(c) for c in f.citations],
+                          "explanation": {"zh": f.explanation.zh, "en": f.explanation.en}}
+                         for fs in self.defenses.values() for f in fs if f.holds is not None],
+            "burden": [{"element": b.element, "participant": b.participant, "bearer": b.bearer, "status": b.status,
+                        "reform": b.reform, "citations": [cit(c) for c in b.citations],
+                        "label": b.label.model_dump(), "shows": b.shows.model_dump(),
+                        "if_unproven": b.if_unproven.model_dump()} for b in self.burden],
+            "liability": {
+                "total_damages": self.liability.total_damages,
+                "claimant_fault_reduction": self.liability.reduction,
+                "recoverable": self.liability.recoverable,
+                "defendants": [{"id": d.id, "name": d.name, "role": d.role, "external": d.external,
+                                "internal_share": d.internal_share, "internal_amount": d.internal_amount,
+                                "exposure_amount": d.exposure_amount, "jointly_with": d.jointly_with,
+                                "recourse": d.recourse.model_dump() if d.recourse else None,
+                                "basis": [fnd(f) for f in d.basis]} for d in self.liability.defendants],
+                "notes": [fnd(f) for f in self.liability.notes],
+            },
+            "remedies": self.remedy_codes(),
+            "remedy_details": [{"code": r.code, "available": r.available, "requested": r.requested,
+                                "against": r.against, **fnd(r.finding)} for r in self.remedies],
+            "flags": [fnd(f) for f in self.flags],
+            "notes": [fnd(f) for f in self.notes],
+        }
+
+
+def _damage_for_liability(m: Matter, reform: bool) -> bool:
+    """Damage that supports a damages award: expenses to stop the infringement always do (SPC 8(2));
+    other loss needs causation evidence under current law, or is presumed caused in reform mode."""
+    h = m.harm
+    expenses = sum(e.amount for e in h.expenses) > 0
+    other = h.economic_loss > 0 or bool(h.infringer_gains) or h.mental_distress != "none"
+    return expenses or (other and (reform or h.causation_evidence != "none"))
+
+
+def _consent_validity(findings: list[Finding]) -> bool | None:
+    """True if the consent defence holds, False if it fails in law, None if absent or merely unproven."""
+    for f in findings:
+        if f.rule == "spc4.consent_defence":
+            return None if f.branch == "unproven" else bool(f.holds)
+    return None
+
+
+def analyze(matter: Matter, mode: Mode = "current", total_damages: float | None = None,
+            as_of: dt.date | None = None) -> Analysis:
+    """Run every rule on the matter. `total_damages` (RMB), if given, is allocated among defendants."""
+    ctx = Ctx.build(matter, reform=(mode == "reform"), as_of=as_of)
+    m = ctx.matter
+
+    # Which instruments govern the acts.
+    temporal: list[Finding] = []
+    applicable: list[str] = []
+    for code in CIVIL_INSTRUMENTS:
+        per = [instrument_in_force(code, ctx.periods.get(p.id), participant=p.id) for p in ctx.processors()]
+        if not per:
+            per = [instrument_in_force(code, None)]
+        temporal += per
+        if any(f.holds for f in per):
+            applicable.append(code)
+    if "CC-2020" in applicable:
+        applicable.append("SPC-MENTAL-2020")
+
+    grounds: dict[str, list[Finding]] = {}
+    defenses: dict[str, list[Finding]] = {}
+    for p in ctx.processors():
+        grounds[p.id] = grounds_for(ctx, p)
+        defenses[p.id] = dfn.defenses_for(ctx, p)
+
+    infringes = {pid: any(is_ground(f) for f in fs) for pid, fs in grounds.items()}
+    exempt = {pid: dfn.exempted(fs) for pid, fs in defenses.items()}
+    no_fault = {pid: dfn.no_fault_proved(fs) for pid, fs in defenses.items()}
+    damage = _damage_for_liability(m, ctx.reform)
+    liability = assess(ctx, infringes, exempt, no_fault, damage, total_damages)
+
+    liable = [d.id for d in liability.defendants if d.external != "none"]
+    damages_liable = [d.id for d in liability.defendants if d.external in
+                      ("joint_and_several", "several_share", "joint_for_enlarged_part")]
+    rq = m.requests
+    remedies: list[rem.Remedy] = []
+
+    def add(code: str, f: Finding, requested: bool, against: list[str]) -> None:
+        remedies.append(rem.Remedy(code=code, available=bool(f.holds), requested=requested, against=against,
+                                   finding=ctx.localise(f)))
+
+    infringing_defs = [pid for pid in liable if infringes.get(pid) or pid in damages_liable]
+    withdrawn = [p.id for p in ctx.processors() if p.defendant and p.processing.consent.withdrawn]  # type: ignore
+    holders = sorted(set(infringing_defs) | set(withdrawn))
+    add("deletion", rem.deletion(infringing_defs, withdrawn), rq.deletion, holders)
+    ongoing = any(a.ongoing for p in ctx.processors() for a in p.processing.acts)  # type: ignore[union-attr]
+    add("cessation", rem.cessation(infringing_defs, ongoing), rq.cessation, infringing_defs)
+    public_order = any(p.processing.against_public_order for p in ctx.processors())  # type: ignore[union-attr]
+    ap = rem.apology(infringing_defs, m.harm.scope_of_impact, public_order)
+    add("apology", ap, rq.apology, infringing_defs)
+    if ap.holds and m.harm.scope_of_impact == "wide":
+        add("eliminate_effects", ap, rq.apology, infringing_defs)
+    add("injunction", rem.injunction(m.harm.further_infringement_imminent, m.harm.irreparable_if_not_stopped),
+        rq.injunction, infringing_defs)
+    for p in ctx.processors():
+        if not p.defendant:
+            continue
+        valid = any(f.holds for f in defenses[p.id] if f.rule == "spc4.consent_defence")
+        f = rem.alternative(p, valid, participant=p.id)
+        if f.holds:
+            add("alternative_verification", f, rq.alternative_verification, [p.id])
+        f = rem.format_clause(p, participant=p.id)
+        if f.holds:
+            add("void_format_clause", f, rq.void_format_clause, [p.id])
+        f = rem.contract_route(p, participant=p.id)
+        if f.holds:
+            add("contract_deletion", f, rq.contract_route or rq.deletion, [p.id])
+    dh = rem.damages_heads(m, damages_liable)
+    h = m.harm
+    if dh.holds:
+        if h.economic_loss > 0 or h.infringer_gains:
+            add("property_damages", dh, rq.damages, damages_liable)
+        if any(e.kind != "attorney_fees" for e in h.expenses):
+            add("reasonable_expenses", dh, rq.damages, damages_liable)
+        if any(e.kind == "attorney_fees" for e in h.expenses):
+            add("attorney_fees", dh, rq.damages, damages_liable)
+    add("mental_distress_damages", rem.mental(h.mental_distress, h.mental_evidence, damages_liable),
+        rq.damages, damages_liable)
+
+    consent_valid = {pid: _consent_validity(fs) for pid, fs in defenses.items()}
+    flags = flg.flags_for(ctx)
+    for e in m.relations.entrustments:
+        both = {e.principal, e.agent} <= set(damages_liable)
+        if both and e.within_mandate:
+            flags.append(flg.entrusted_unsettled(e.principal, e.agent))
+    flags += [f for f in temporal if f.branch in ("before_effective", "continuing_across")]
+    notes = [rem.no_limitation()] + [f for fs in grounds.values() for f in fs if f.rule == "spc1.scope"]
+
+    return Analysis(mode=mode, as_of=ctx.as_of, applicable_law=applicable, temporal=temporal, grounds=grounds,
+                    defenses=defenses, burden=burden_table(ctx, consent_valid), liability=liability, remedies=remedies,
+                    flags=flags, notes=notes)

@@ -1,0 +1,168 @@
+"""Instruments and article citations.
+
+Every rule carries one or more `Citation`s. Instrument codes are stable identifiers used in
+the JSON output (documented in the README); labels are for people. Effective dates and
+verification labels come from ../shared/legal/reference.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from litigation.i18n import Lang, Text
+
+Verification = Literal["V-full", "V-quote", "V-2nd", "UNVERIFIED"]
+
+
+class Instrument(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    code: str
+    name: Text
+    short: Text
+    effective: dt.date | None
+    kind: Literal["statute", "judicial_interpretation", "departmental_rule", "foreign"]
+    verification: Verification = "V-full"
+
+
+INSTRUMENTS: dict[str, Instrument] = {
+    i.code: i
+    for i in [
+        Instrument(
+            code="CC-2020",
+            name=Text(zh="中华人民共和国民法典", en="Civil Code of the PRC"),
+            short=Text(zh="民法典", en="Civil Code"),
+            effective=dt.date(2021, 1, 1),
+            kind="statute",
+        ),
+        Instrument(
+            code="PIPL-2021",
+            name=Text(zh="中华人民共和国个人信息保护法", en="Personal Information Protection Law"),
+            short=Text(zh="个人信息保护法", en="PIPL"),
+            effective=dt.date(2021, 11, 1),
+            kind="statute",
+        ),
+        Instrument(
+            code="SPC-FRT-2021",
+            name=Text(
+                zh="最高人民法院关于审理使用人脸识别技术处理个人信息相关民事案件适用法律若干问题的规定（法释〔2021〕15号）",
+                en="SPC Provisions on civil cases involving face recognition (Fa Shi [2021] No. 15)",
+            ),
+            short=Text(zh="人脸识别规定", en="SPC Face Provisions"),
+            effective=dt.date(2021, 8, 1),
+            kind="judicial_interpretation",
+        ),
+        Instrument(
+            code="SPC-MENTAL-2020",
+            name=Text(
+                zh="最高人民法院关于确定民事侵权精神损害赔偿责任若干问题的解释（2020年修正）",
+                en="SPC Interpretation on mental-harm damages in civil torts (2020 amendment)",
+            ),
+            short=Text(zh="精神损害赔偿解释", en="SPC Mental-Harm Interpretation"),
+            effective=dt.date(2021, 1, 1),
+            kind="judicial_interpretation",
+        ),
+        Instrument(
+            code="CPL-2023",
+            name=Text(zh="中华人民共和国民事诉讼法", en="Civil Procedure Law"),
+            short=Text(zh="民事诉讼法", en="Civil Procedure Law"),
+            effective=None,  # amendment dates are unverified in the reference; the cited text is unchanged
+            kind="statute",
+        ),
+        Instrument(
+            code="SPC-CPL-2022",
+            name=Text(
+                zh="最高人民法院关于适用《中华人民共和国民事诉讼法》的解释",
+                en="SPC Interpretation on the application of the Civil Procedure Law",
+            ),
+            short=Text(zh="民诉法解释", en="SPC CPL Interpretation"),
+            effective=dt.date(2022, 4, 10),
+            kind="judicial_interpretation",
+        ),
+        Instrument(
+            code="FRT-MEASURES-2025",
+            name=Text(
+                zh="人脸识别技术应用安全管理办法（国家网信办、公安部令第19号）",
+                en="CAC/MPS Measures for the security management of face recognition applications (Order No. 19)",
+            ),
+            short=Text(zh="人脸识别办法", en="FRT Measures 2025"),
+            effective=dt.date(2025, 6, 1),
+            kind="departmental_rule",
+            verification="V-quote",
+        ),
+        Instrument(
+            code="CRIM-LAW",
+            name=Text(zh="中华人民共和国刑法（刑法修正案（九））", en="Criminal Law (as amended by Amendment IX)"),
+            short=Text(zh="刑法", en="Criminal Law"),
+            effective=dt.date(2015, 11, 1),
+            kind="statute",
+        ),
+        Instrument(
+            code="SPC-SPP-PI-CRIM-2017",
+            name=Text(
+                zh="最高人民法院、最高人民检察院关于办理侵犯公民个人信息刑事案件适用法律若干问题的解释",
+                en="SPC/SPP Interpretation on criminal cases of infringing citizens' personal information",
+            ),
+            short=Text(zh="个人信息刑事解释", en="SPC/SPP PI Criminal Interpretation"),
+            effective=dt.date(2017, 6, 1),
+            kind="judicial_interpretation",
+        ),
+    ]
+}
+
+
+class Citation(BaseModel):
+    """One article (optionally paragraph and item) of one instrument."""
+
+    model_config = ConfigDict(frozen=True)
+
+    instrument: str
+    article: int | str
+    paragraph: int | None = None
+    item: int | None = None
+    verification: Verification = "V-full"
+
+    def label(self, lang: Lang) -> str:
+        inst = INSTRUMENTS[self.instrument]
+        if lang == "zh":
+            s = f"《{inst.short.zh}》第{self.article}条"
+            if self.paragraph:
+                s += f"第{self.paragraph}款"
+            if self.item:
+                s += f"第({self.item})项"
+        else:
+            s = f"{inst.short.en} Art {self.article}"
+            if self.paragraph:
+                s += f"({self.paragraph})"
+            if self.item:
+                s += f" item {self.item}"
+        if self.verification in ("V-2nd", "UNVERIFIED"):
+            s += " [未经核实]" if lang == "zh" else " [unverified]"
+        return s
+
+    def key(self) -> tuple:
+        return (self.instrument, str(self.article), self.paragraph or 0, self.item or 0)
+
+
+def cite(instrument: str, article: int | str, paragraph: int | None = None, item: int | None = None,
+         verification: Verification = "V-full") -> Citation:
+    if instrument not in INSTRUMENTS:
+        raise KeyError(f"unknown instrument code {instrument!r}")
+    return Citation(instrument=instrument, article=article, paragraph=paragraph, item=item,
+                    verification=verification)
+
+
+# Short aliases used by the rule modules.
+def spc(article: int, item: int | None = None, paragraph: int | None = None) -> Citation:
+    return cite("SPC-FRT-2021", article, paragraph, item)
+
+
+def pipl(article: int, paragraph: int | None = None, item: int | None = None) -> Citation:
+    return cite("PIPL-2021", article, paragraph, item)
+
+
+def cc(article: int, paragraph: int | None = None, item: int | None = None) -> Citation:
+    return cite("CC-2020", article, paragraph, item)

@@ -1,0 +1,78 @@
+"""Labels for stored codes, in Chinese and English. Codes are stable; only labels are translated."""
+
+from __future__ import annotations
+
+from litigation.i18n import Lang
+
+LABELS: dict[str, dict[str, tuple[str, str]]] = {
+    "age_group": {"adult": ("成年人", "Adult"), "minor_14_17": ("14-17 周岁未成年人", "Minor aged 14-17"),
+                  "minor_under_14": ("不满 14 周岁", "Child under 14")},
+    "relative": {"spouse": ("配偶", "Spouse"), "child": ("子女", "Child"), "parent": ("父母", "Parent"),
+                 "other_close_relative": ("其他近亲属", "Other close relative")},
+    "kind": {"business": ("企业/经营者", "Business"), "platform": ("网络平台/应用运营者", "Online platform / app"),
+             "property_manager": ("物业服务企业", "Property manager"), "bank": ("银行/金融机构", "Bank / financial"),
+             "employer": ("用人单位", "Employer"), "school": ("学校", "School"), "state_organ": ("国家机关", "State organ"),
+             "tech_vendor": ("技术服务商", "Technology vendor"), "individual": ("自然人", "Individual"),
+             "unknown": ("身份不明者", "Unknown actor")},
+    "role": {"processor": ("处理者", "Processor"), "joint_processor": ("共同处理者", "Joint processor"),
+             "entrusted_processor": ("受托处理者", "Entrusted processor"),
+             "recipient": ("接收方（被提供信息者）", "Recipient of provided data"),
+             "network_service_provider": ("网络服务提供者", "Network service provider"),
+             "third_party_wrongdoer": ("第三方侵权人（黑客、买受人等）", "Third-party wrongdoer (hacker, buyer…)")},
+    "act": {"collection": ("收集", "Collection"), "storage": ("存储", "Storage"), "use": ("使用", "Use"),
+            "processing": ("加工", "Processing"), "transmission": ("传输", "Transmission"),
+            "provision": ("提供", "Provision"), "disclosure": ("公开", "Disclosure")},
+    "venue": {"business_premises": ("经营场所", "Business premises"), "public_place": ("公共场所", "Public place"),
+              "residential_community": ("住宅小区", "Residential community"), "workplace": ("工作场所", "Workplace"),
+              "school": ("学校", "School"), "online": ("线上/应用内", "Online / in an app")},
+    "purpose": {"identity_verification": ("身份验证", "Identity verification"), "identification": ("身份辨识", "Identification"),
+                "analysis_marketing": ("分析/营销", "Analysis / marketing"), "public_security": ("维护公共安全", "Public security"),
+                "public_health_emergency": ("应对突发公共卫生事件", "Public-health emergency"),
+                "emergency_protection": ("紧急情况下保护生命健康财产", "Emergency protection of life or property"),
+                "news_reporting": ("新闻报道、舆论监督", "News reporting"), "entertainment": ("娱乐（如换脸）", "Entertainment (e.g. face swap)"),
+                "other": ("其他", "Other")},
+    "consent": {"none": ("未取得同意", "No consent"), "general": ("概括同意", "General consent"),
+                "separate": ("单独同意", "Separate consent"), "written": ("书面同意", "Written consent")},
+    "proof": {"none": ("未举证", "Not raised"), "asserted": ("仅主张", "Asserted only"), "proved": ("已证明", "Proved")},
+    "evidence": {"none": ("无证据", "No evidence"), "weak": ("证据较弱", "Weak"), "strong": ("证据充分", "Strong"),
+                 "admitted": ("对方自认", "Admitted")},
+    "incident": {"leak": ("泄露", "Leak"), "tampering": ("篡改", "Tampering"), "loss": ("丢失", "Loss")},
+    "defence": {"consent": ("同意", "Consent"), "public_health_emergency": ("突发公共卫生事件", "Public-health emergency"),
+                "emergency_protection": ("紧急避险", "Emergency protection"), "public_security": ("维护公共安全", "Public security"),
+                "news_reporting": ("新闻报道", "News reporting"), "public_information": ("已公开信息", "Public information"),
+                "other_law": ("法律法规规定的其他情形", "Other statutory ground"), "no_fault": ("无过错", "No fault"),
+                "owners_committee_approval": ("业委会/业主大会同意", "Owners' committee approval")},
+    "fault": {"intentional": ("故意", "Intentional"), "gross_negligence": ("重大过失", "Gross negligence"),
+              "negligence": ("一般过失", "Negligence"), "none": ("无过错", "No fault"), "unknown": ("不明", "Unknown")},
+    "expense": {"investigation": ("调查取证费", "Investigation"), "notarisation": ("公证费", "Notarisation"),
+                "transport": ("交通费", "Transport"), "attorney_fees": ("律师费", "Attorney fees"),
+                "court_fees": ("诉讼费", "Court fees"), "other": ("其他", "Other")},
+    "mental": {"none": ("无", "None"), "ordinary": ("一般", "Ordinary"), "serious": ("严重", "Serious")},
+    "mental_evidence": {"none": ("无", "None"), "own_statement": ("本人陈述", "Own statement"),
+                        "witness": ("证人证言", "Witnesses"), "medical": ("医疗诊断", "Medical records")},
+    "scope": {"private": ("私人范围", "Private"), "limited": ("有限范围（如群聊）", "Limited (e.g. a group chat)"),
+              "wide": ("广泛传播", "Wide")},
+    "bearer": {"claimant": ("原告", "Claimant"), "defendant": ("被告（处理者）", "Defendant (processor)")},
+    "status": {"met": ("已证明", "Met"), "contested": ("有争议", "Contested"), "missing": ("缺失", "Missing"),
+               "not_at_issue": ("不涉及", "Not at issue")},
+    "external": {"joint_and_several": ("连带责任（对全部）", "Joint and several (whole)"),
+                 "several_share": ("按份责任（自己的份额）", "Several (own share)"),
+                 "joint_for_enlarged_part": ("对扩大部分承担连带责任", "Joint for the enlarged part"),
+                 "stop_only": ("仅停止侵害、删除", "Only stop and delete"), "none": ("不承担责任", "Not liable")},
+    "remedy": {"deletion": ("删除人脸信息", "Deletion"), "cessation": ("停止侵害", "Cessation"),
+               "apology": ("赔礼道歉", "Apology"), "eliminate_effects": ("消除影响", "Eliminate effects"),
+               "injunction": ("人格权侵害禁令", "Injunction"), "alternative_verification": ("其他验证方式", "Alternative verification"),
+               "void_format_clause": ("格式条款无效", "Void format clause"), "contract_deletion": ("违约责任并删除", "Contract route and deletion"),
+               "property_damages": ("财产损失赔偿", "Property damages"), "reasonable_expenses": ("合理维权开支", "Reasonable expenses"),
+               "attorney_fees": ("律师费", "Attorney fees"), "mental_distress_damages": ("精神损害赔偿", "Mental-distress damages")},
+}
+
+
+def label(group: str, code: str | None, lang: Lang) -> str:
+    """The label of a code; an unknown code is shown as itself (never hidden)."""
+    if code is None:
+        return "—"
+    pair = LABELS.get(group, {}).get(code)
+    if pair is None:
+        return code
+    return pair[0] if lang == "zh" else pair[1]

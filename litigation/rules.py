@@ -1,0 +1,75 @@
+"""The rule frame: named rules that carry their citations and return traced findings.
+
+A rule is a small pure function decorated with `@rule(...)`. It receives the facts it needs
+and returns a `Finding`: whether it holds, the branch it took, the facts it read and a
+bilingual explanation. `RULES` is the registry (used for documentation and counts).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from litigation.citations import Citation
+from litigation.i18n import Lang, Text
+
+
+class Finding(BaseModel):
+    """One application of one rule: the conclusion and its trace."""
+
+    rule: str
+    title: Text
+    holds: bool | None
+    branch: str
+    citations: list[Citation]
+    facts: dict[str, Any] = Field(default_factory=dict)
+    explanation: Text
+    participant: str | None = None
+    applicable: bool = True  # False when the instrument is not in force for the acts (shown, not applied)
+
+    def cite_labels(self, lang: Lang) -> str:
+        return "；".join(c.label(lang) for c in self.citations) if lang == "zh" else \
+            "; ".join(c.label(lang) for c in self.citations)
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    title: Text
+    citations: tuple[Citation, ...]
+    fn: Callable[..., Finding]
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Finding:
+        return self.fn(*args, **kwargs)
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(rule_id: str, title: Text, *citations: Citation) -> Callable[[Callable[..., Any]], Rule]:
+    """Register a rule. The function returns (holds, branch, facts, explanation[, extra citations])."""
+
+    def wrap(fn: Callable[..., Any]) -> Rule:
+        if rule_id in RULES:
+            raise ValueError(f"duplicate rule id {rule_id}")
+
+        def run(*args: Any, participant: str | None = None, applicable: bool = True, **kwargs: Any) -> Finding:
+            out = fn(*args, **kwargs)
+            holds, branch, facts, explanation = out[:4]
+            cites = list(dict.fromkeys(list(citations) + (list(out[4]) if len(out) > 4 else [])))
+            return Finding(rule=rule_id, title=title, holds=holds, branch=branch, citations=cites,
+                           facts=facts, explanation=explanation, participant=participant, applicable=applicable)
+
+        r = Rule(id=rule_id, title=title, citations=tuple(citations), fn=run)
+        RULES[rule_id] = r
+        return r
+
+    return wrap
+
+
+def cited_articles() -> set[tuple]:
+    """Every distinct article cited by a registered rule (for documentation and counts)."""
+    return {(c.instrument, str(c.article)) for r in RULES.values() for c in r.citations}
