@@ -8,15 +8,18 @@ STAMP := $(VENV)/.installed
 .PHONY: run test lint bench clean
 
 $(STAMP): pyproject.toml
+	bash scripts/system-deps.sh
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
 run: $(STAMP)
+	@bash scripts/system-deps.sh || true
 	$(BIN)/streamlit run app.py --server.address localhost --server.port $${PORT:-8501}
 
 test: $(STAMP)
+	bash scripts/system-deps.sh
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
