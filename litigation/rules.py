@@ -49,8 +49,13 @@ class Rule:
 RULES: dict[str, Rule] = {}
 
 
-def rule(rule_id: str, title: Text, *citations: Citation) -> Callable[[Callable[..., Any]], Rule]:
-    """Register a rule. The function returns (holds, branch, facts, explanation[, extra citations])."""
+def rule(rule_id: str, title: Text, *citations: Citation,
+         narrow: bool = False) -> Callable[[Callable[..., Any]], Rule]:
+    """Register a rule. The function returns (holds, branch, facts, explanation[, extra citations]).
+
+    With `narrow=True` the returned citations replace the registered ones (a rule that cites
+    one of several articles depending on the facts, e.g. the start date of one instrument).
+    """
 
     def wrap(fn: Callable[..., Any]) -> Rule:
         if rule_id in RULES:
@@ -59,7 +64,8 @@ def rule(rule_id: str, title: Text, *citations: Citation) -> Callable[[Callable[
         def run(*args: Any, participant: str | None = None, applicable: bool = True, **kwargs: Any) -> Finding:
             out = fn(*args, **kwargs)
             holds, branch, facts, explanation = out[:4]
-            cites = list(dict.fromkeys(list(citations) + (list(out[4]) if len(out) > 4 else [])))
+            extra = list(out[4]) if len(out) > 4 else []
+            cites = extra if (narrow and extra) else list(dict.fromkeys(list(citations) + extra))
             return Finding(rule=rule_id, title=title, holds=holds, branch=branch, citations=cites,
                            facts=facts, explanation=explanation, participant=participant, applicable=applicable)
 

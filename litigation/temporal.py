@@ -41,7 +41,8 @@ def instrument_applies(code: str, period: Period | None) -> bool:
     return period.end >= eff
 
 
-@rule("temporal.instrument", T("法律的时间效力", "Temporal applicability"))
+@rule("temporal.instrument", T("法律的时间效力", "Temporal applicability"), *CIVIL_INSTRUMENTS.values(),
+      *FLAG_INSTRUMENTS.values(), narrow=True)
 def instrument_in_force(code: str, period: Period | None):
     eff = INSTRUMENTS[code].effective
     name = INSTRUMENTS[code].short

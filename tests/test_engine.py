@@ -1,0 +1,190 @@
+"""Focused tests of the legal engine on small, realistic fact patterns."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from litigation.analysis import analyze
+from litigation.rules import RULES
+from litigation.validation import load_matter
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def processor(pid: str, start: str = "2022-03-01", **processing) -> dict:
+    base = {
+        "acts": [{"kind": "collection", "start": start}, {"kind": "storage", "start": start, "ongoing": True}],
+        "venue": "business_premises", "purpose": "identity_verification",
+        "notice": {"rules_published": True, "purpose_method_scope_stated": True,
+                   "necessity_and_impact_explained": True},
+        "consent": {"type": "none"},
+        "necessity": {"face_needed_for_purpose": False},
+    }
+    base.update(processing)
+    return {"id": pid, "name": pid.title(), "kind": "business", "role": "processor",
+            "processing_evidence": "strong", "processing": base}
+
+
+def matter(participants: list[dict], **extra) -> dict:
+    m = {"format": "facetort-matter", "version": 1, "as_of": "2026-06-30", "participants": participants,
+         "harm": {"expenses": [{"kind": "attorney_fees", "amount": 5000, "receipt": True}]}}
+    m.update(extra)
+    return m
+
+
+def run(m: dict, **kw) -> dict:
+    return analyze(load_matter(m), **kw).to_json()
+
+
+def defendant(out: dict, pid: str) -> dict:
+    return next(d for d in out["liability"]["defendants"] if d["id"] == pid)
+
+
+def test_acts_before_2021_are_flagged_not_judged_under_new_law():
+    zoo = processor("zoo", acts=[{"kind": "collection", "start": "2019-07-12", "end": "2019-10-17"}])
+    out = run(matter([zoo]))
+    assert out["applicable_law"] == []
+    assert out["infringement"]["found"] is False
+    flags = [f for f in out["flags"] if f["rule"] == "temporal.instrument"]
+    assert {f["branch"] for f in flags} == {"before_effective"}
+    assert "does not encode the older law" in flags[0]["explanation"]["en"]
+
+
+def test_storage_continuing_across_the_start_dates_applies_new_law_with_an_unsettled_flag():
+    out = run(matter([processor("zoo", start="2019-07-12")]))
+    assert out["applicable_law"] == ["CC-2020", "SPC-FRT-2021", "PIPL-2021", "SPC-MENTAL-2020"]
+    assert {f["branch"] for f in out["flags"] if f["rule"] == "temporal.instrument"} == {"continuing_across"}
+    assert out["infringement"]["found"] is True
+
+
+def test_general_consent_is_not_separate_consent_for_face_information():
+    out = run(matter([processor("mall", consent={"type": "general", "proof": "proved"})]))
+    grounds = out["infringement"]["grounds"]
+    assert {"instrument": "SPC-FRT-2021", "article": 2, "item": 3} in grounds
+    assert {"instrument": "PIPL-2021", "article": 29} in grounds
+    d = next(x for x in out["defenses"] if x["code"] == "consent")
+    assert (d["accepted"], d["branch"]) == (False, "not_separate")
+    basis = next(b for b in out["burden"] if b["element"] == "lawful_basis")
+    assert (basis["bearer"], basis["status"]) == ("defendant", "missing")
+
+
+def test_proved_separate_consent_within_scope_is_a_complete_defence():
+    out = run(matter([processor("bank", consent={"type": "separate", "proof": "proved"},
+                                necessity={"face_needed_for_purpose": True})]))
+    assert out["infringement"]["found"] is False
+    assert defendant(out, "bank")["external"] == "none"
+    assert "deletion" not in out["remedies"]
+
+
+def test_joint_processors_are_jointly_and_severally_liable_for_the_whole():
+    out = run(matter([processor("a"), processor("b")], relations={"joint_decision": [["a", "b"]]}),
+              total_damages=6200)
+    for pid, other in (("a", "b"), ("b", "a")):
+        d = defendant(out, pid)
+        assert d["external"] == "joint_and_several"
+        assert d["jointly_with"] == [other]
+        assert d["internal_share"] == pytest.approx(0.5)
+        assert d["internal_amount"] == pytest.approx(3100)
+        assert d["exposure_amount"] == pytest.approx(6200)
+        assert d["recourse"] is not None
+
+
+def test_several_processors_without_a_joint_pattern_answer_for_weighted_shares():
+    a, b = processor("a"), processor("b")
+    a["responsibility_weight"], b["responsibility_weight"] = 3, 1
+    out = run(matter([a, b]), total_damages=1000)
+    assert defendant(out, "a")["external"] == "several_share"
+    assert defendant(out, "a")["internal_amount"] == pytest.approx(750)
+    assert defendant(out, "b")["exposure_amount"] == pytest.approx(250)
+
+
+def test_platform_that_ignored_a_notice_answers_jointly_for_the_enlarged_part_only():
+    user = processor("uploader", venue="online", purpose="entertainment")
+    user["kind"] = "individual"
+    platform = {"id": "app", "name": "Video app", "kind": "platform", "role": "network_service_provider",
+                "processing_evidence": "strong",
+                "platform": {"serves": ["uploader"], "notified": True, "notice_date": "2025-01-10",
+                             "notice_had_prima_facie_evidence": True, "acted_promptly": False,
+                             "enlarged_damage_share": 0.4}}
+    out = run(matter([user, platform]), total_damages=1000)
+    p, u = defendant(out, "app"), defendant(out, "uploader")
+    assert p["external"] == "joint_for_enlarged_part"
+    assert p["exposure_amount"] == pytest.approx(400)
+    assert p["internal_amount"] == pytest.approx(200)
+    assert u["internal_amount"] == pytest.approx(800)
+    assert u["exposure_amount"] == pytest.approx(1000)
+    assert p["internal_amount"] + u["internal_amount"] == pytest.approx(1000)
+
+
+def test_claimant_fault_reduces_the_recoverable_total():
+    m = matter([processor("shop")])
+    m["harm"]["claimant_fault"] = "some"
+    m["harm"]["claimant_fault_reduction"] = 0.2
+    out = run(m, total_damages=1000)
+    assert out["liability"]["recoverable"] == pytest.approx(800)
+    assert defendant(out, "shop")["internal_amount"] == pytest.approx(800)
+
+
+def test_no_damage_means_stop_and_delete_only():
+    m = matter([processor("gym")])
+    m["harm"] = {}
+    out = run(m)
+    assert defendant(out, "gym")["external"] == "stop_only"
+    assert {"deletion", "cessation"} <= set(out["remedies"])
+    assert "attorney_fees" not in out["remedies"]
+
+
+def test_format_clause_granting_irrevocable_rights_is_void():
+    out = run(matter([processor("app", format_clause={"used": True, "irrevocable": True})]))
+    detail = next(r for r in out["remedy_details"] if r["code"] == "void_format_clause")
+    assert detail["available"] is True
+    assert {"instrument": "SPC-FRT-2021", "article": 11} in detail["citations"]
+    assert "irrevocable" in detail["explanation"]["en"]
+
+
+def test_reform_mode_moves_causation_to_the_processor():
+    m = matter([processor("bank", incident={"occurred": True, "kind": "leak", "date": "2024-05-01"})])
+    m["harm"] = {"economic_loss": 20000, "economic_loss_proof": "documented"}
+    cur, ref = run(m), run(m, mode="reform")
+    c_cur = next(b for b in cur["burden"] if b["element"] == "causation")
+    c_ref = next(b for b in ref["burden"] if b["element"] == "causation")
+    assert (c_cur["bearer"], c_ref["bearer"]) == ("claimant", "defendant")
+    assert c_ref["reform"] is True
+    assert defendant(cur, "bank")["external"] == "stop_only"  # loss without causation evidence
+    assert defendant(ref, "bank")["external"] == "several_share"  # causation presumed in reform mode
+
+
+def test_markdown_report_is_bilingual_and_cites_articles():
+    from litigation.report import render_markdown
+
+    m = load_matter(matter([processor("zoo")]))
+    a = analyze(m)
+    zh, en = render_markdown(m, a, "zh"), render_markdown(m, a, "en")
+    assert "## 举证责任" in zh and "《人脸识别规定》第2条第(3)项" in zh
+    assert "## Burden of proof" in en and "SPC Face Provisions Art 2 item 3" in en
+
+
+def test_every_rule_cites_at_least_one_article():
+    assert len(RULES) >= 35
+    for r in RULES.values():
+        assert r.citations, r.id
+
+
+def test_cli_schema_and_analyze_in_a_subprocess(tmp_path):
+    schema = subprocess.run([sys.executable, "-m", "litigation", "schema"], capture_output=True, text=True,
+                            cwd=ROOT, check=True)
+    assert "participants" in json.loads(schema.stdout)["properties"]
+    f = tmp_path / "m.json"
+    f.write_text(json.dumps(matter([processor("zoo")])), encoding="utf-8")
+    res = subprocess.run([sys.executable, "-m", "litigation", "analyze", str(f), "--format", "json"],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert res.returncode == 0, res.stderr
+    assert json.loads(res.stdout)["infringement"]["found"] is True
+    bad = subprocess.run([sys.executable, "-m", "litigation", "analyze", str(f), "--total", "-5"],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert bad.returncode == 2 and "≥ 0" in bad.stderr
