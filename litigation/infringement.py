@@ -310,5 +310,6 @@ def grounds_for(ctx: Ctx, p: Participant) -> list[Finding]:
 
 
 def is_ground(f: Finding) -> bool:
-    """A finding that establishes infringement (scope and status findings do not)."""
-    return bool(f.holds) and f.applicable and f.rule != "spc1.scope"
+    """A finding that establishes infringement. Scope (SPC 1) and standing (SPC 15: who may sue for a
+    deceased person) do not establish it by themselves."""
+    return bool(f.holds) and f.applicable and f.rule not in ("spc1.scope", "spc15.deceased")
