@@ -5,6 +5,19 @@ from __future__ import annotations
 from litigation.i18n import Lang
 
 LABELS: dict[str, dict[str, tuple[str, str]]] = {
+    "setting": {"zoo_park": ("动物园/游乐园入园", "Zoo / park entry"),
+                "residential_access": ("小区/楼宇门禁", "Residential or building access"),
+                "mall_retail": ("商场/零售门店", "Mall / retail store"), "gym": ("健身房", "Gym"),
+                "sales_office": ("售楼处", "Property sales office"), "face_swap_app": ("AI 换脸应用", "AI face-swap app"),
+                "ai_image": ("AI 图像/形象", "AI image / likeness"), "ai_companion": ("AI 陪伴/虚拟形象", "AI companion persona"),
+                "deepfake_abuse": ("深度伪造滥用", "Deepfake abuse"), "bank_fraud": ("银行刷脸冒用", "Bank face-verification fraud"),
+                "verification_bypass": ("绕过人脸验证", "Face-verification bypass"), "insurance": ("保险", "Insurance"),
+                "telecom_sim": ("电信补卡", "Telecom SIM re-issue"), "employment": ("用工", "Employment"),
+                "platform_app": ("网络平台/应用", "Online platform / app"), "data_leak": ("数据泄露", "Data leak"),
+                "data_trade": ("数据买卖", "Data trading"), "disclosure": ("公开/披露个人信息", "Disclosure of personal info"),
+                "marketing_sms": ("营销短信", "Marketing SMS"), "voice": ("声音（AI 语音）", "Voice (AI speech)")},
+    "court_level": {"basic": ("基层法院", "Basic court"), "intermediate": ("中级法院", "Intermediate court"),
+                    "high": ("高级法院", "High court"), "internet": ("互联网法院（基层）", "Internet court (basic level)")},
     "age_group": {"adult": ("成年人", "Adult"), "minor_14_17": ("14-17 周岁未成年人", "Minor aged 14-17"),
                   "minor_under_14": ("不满 14 周岁", "Child under 14")},
     "relative": {"spouse": ("配偶", "Spouse"), "child": ("子女", "Child"), "parent": ("父母", "Parent"),

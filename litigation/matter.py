@@ -31,6 +31,14 @@ class _Model(BaseModel):
 Money = float  # RMB (yuan); validated >= 0 where used
 
 
+# Settings, shared with the case dataset's `scenario` codes (data/README.md), so that a matter
+# can be compared with decided cases.
+Setting = Literal[
+    "zoo_park", "residential_access", "mall_retail", "gym", "sales_office", "face_swap_app", "ai_image",
+    "ai_companion", "deepfake_abuse", "bank_fraud", "verification_bypass", "insurance", "telecom_sim",
+    "employment", "platform_app", "data_leak", "data_trade", "disclosure", "marketing_sms", "voice",
+]
+
 # --------------------------------------------------------------------------- claimant
 AgeGroup = Literal["adult", "minor_14_17", "minor_under_14"]
 RelativeKind = Literal["spouse", "child", "parent", "other_close_relative"]
@@ -47,6 +55,8 @@ class Claimant(_Model):
     occupation: str = Field("", max_length=200)
     forum_province: str = Field("", max_length=50, description="Province of the court hearing the case")
     forum_city: str = Field("", max_length=50)
+    forum_court_level: Literal["basic", "intermediate", "high", "internet"] | None = Field(
+        None, description="Level of the court hearing the case (internet courts are basic-level)")
 
     @model_validator(mode="after")
     def _deceased_consistency(self) -> Claimant:
@@ -361,6 +371,7 @@ class Matter(_Model):
     format: Literal["facetort-matter"] = FORMAT
     version: Literal[1] = VERSION
     title: str = Field("", max_length=300)
+    setting: Setting | None = Field(None, description="The kind of setting, as coded in the case dataset")
     as_of: dt.date | None = Field(None, description="Date of analysis; defaults to today")
     claimant: Claimant = Field(default_factory=Claimant)
     participants: list[Participant] = Field(default_factory=list)
