@@ -88,22 +88,30 @@ def factor_frame(cases: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _map_unique(col: pd.Series, fn) -> np.ndarray:
+    """Apply `fn` once per distinct value (fast on a million rows with few distinct values)."""
+    keys = col.astype("object").map(lambda v: v if isinstance(v, (str, bool, int, float)) or v is None
+                                    else ";".join(map(str, v)))
+    uniq = pd.unique(keys)
+    table = {u: fn(u) for u in uniq}
+    return keys.map(table).to_numpy()
+
+
 def encode(frame: pd.DataFrame, vocab: dict[str, dict[str, int]] | None = None) -> Encoded:
     """Encode a factor frame; pass the training vocabulary to encode queries consistently."""
     vocab = {k: dict(v) for k, v in (vocab or {}).items()}
     cats: dict[str, np.ndarray] = {}
     for c in CATEGORICAL:
         voc = vocab.setdefault(c, {})
-        col = frame[c].astype("object").where(frame[c].notna(), None) if c in frame else [None] * len(frame)
-        codes = []
-        for v in col:
-            if v is None or str(v) in ("", "unknown", "not_court"):
-                codes.append(-1)
-            else:
-                codes.append(voc.setdefault(str(v), len(voc)))
-        cats[c] = np.asarray(codes, dtype=np.int32)
-    bools = {c: np.asarray([_tri(v) for v in frame[c]], dtype=np.int8) for c in BOOLEAN}
-    kinds = np.asarray([_kind_mask(v) for v in frame["defendant_kinds"]], dtype=np.uint16)
+
+        def code(v, voc=voc):
+            if v is None or (isinstance(v, float) and math.isnan(v)) or str(v) in ("", "unknown", "not_court"):
+                return -1
+            return voc.setdefault(str(v), len(voc))
+
+        cats[c] = _map_unique(frame[c], code).astype(np.int32)
+    bools = {c: _map_unique(frame[c], _tri).astype(np.int8) for c in BOOLEAN}
+    kinds = _map_unique(frame["defendant_kinds"], _kind_mask).astype(np.uint16)
     year = pd.to_numeric(frame["year"], errors="coerce").to_numpy(dtype=float)
     return Encoded(cats, bools, kinds, year, vocab)
 
