@@ -60,8 +60,13 @@ class Encoded:
                        self.kinds[idx], self.year[idx], self.vocab)
 
 
+def _missing(v) -> bool:
+    """None, NaN or pd.NA (a scalar that is not there)."""
+    return v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v))
+
+
 def _tri(v) -> int:
-    if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA:
+    if _missing(v):
         return -1
     if isinstance(v, str):
         return {"true": 1, "false": 0}.get(v.strip().lower(), -1)
@@ -69,7 +74,7 @@ def _tri(v) -> int:
 
 
 def _kind_mask(v) -> int:
-    if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA:
+    if _missing(v):
         return 0
     items = v if isinstance(v, (list, tuple, set)) else str(v).split(";")
     mask = 0
@@ -90,8 +95,8 @@ def factor_frame(cases: pd.DataFrame) -> pd.DataFrame:
 
 def _map_unique(col: pd.Series, fn) -> np.ndarray:
     """Apply `fn` once per distinct value (fast on a million rows with few distinct values)."""
-    keys = col.astype("object").map(lambda v: v if isinstance(v, (str, bool, int, float)) or v is None
-                                    else ";".join(map(str, v)))
+    keys = col.astype("object").map(lambda v: ";".join(map(str, v)) if isinstance(v, (list, tuple, set))
+                                    else (None if _missing(v) else v))
     uniq = pd.unique(keys)
     table = {u: fn(u) for u in uniq}
     return keys.map(table).to_numpy()
@@ -105,14 +110,14 @@ def encode(frame: pd.DataFrame, vocab: dict[str, dict[str, int]] | None = None) 
         voc = vocab.setdefault(c, {})
 
         def code(v, voc=voc):
-            if v is None or (isinstance(v, float) and math.isnan(v)) or str(v) in ("", "unknown", "not_court"):
+            if _missing(v) or str(v) in ("", "unknown", "not_court"):
                 return -1
             return voc.setdefault(str(v), len(voc))
 
         cats[c] = _map_unique(frame[c], code).astype(np.int32)
     bools = {c: _map_unique(frame[c], _tri).astype(np.int8) for c in BOOLEAN}
     kinds = _map_unique(frame["defendant_kinds"], _kind_mask).astype(np.uint16)
-    year = pd.to_numeric(frame["year"], errors="coerce").to_numpy(dtype=float)
+    year = pd.to_numeric(frame["year"], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
     return Encoded(cats, bools, kinds, year, vocab)
 
 
@@ -192,7 +197,7 @@ class Comparable(BaseModel):
 
 
 def _s(v) -> str | None:
-    if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA:
+    if _missing(v):
         return None
     return str(v)
 

@@ -112,18 +112,27 @@ class ComparableAwardEstimator(RegressorMixin, BaseEstimator):
 
 
 # ------------------------------------------------------------------ the pool of decisions
-def default_pool(cases: pd.DataFrame) -> pd.DataFrame:
-    """Decisions used for private-damages estimates: individual civil decisions (judgments and
-    mediations), excluding public-interest, procuratorial, administrative and pending matters."""
-    proc = cases["procedure"].isin(["civil_judgment", "civil_mediation"])
+def default_pool(cases: pd.DataFrame, face_only: bool = False) -> pd.DataFrame:
+    """Decisions used for private-damages estimates: civil judgments and mediations in suits by
+    individuals. Public-interest, procuratorial, administrative, criminal, withdrawn and pending
+    matters are excluded: their amounts are public remedies or nothing.
+
+    This is broader than the dataset's `in_default_sample` (face-case civil judgments only, six of
+    them with a positive award): it also takes personal-information comparables and mediations,
+    because six decisions cannot support a range. The `face_case` factor keeps face decisions
+    nearest to a face matter; `face_only=True` restores the narrow pool.
+    """
+    keep = cases["procedure"].isin(["civil_judgment", "civil_mediation"]).fillna(False)
     if "claimant_kind" in cases.columns:
-        proc &= cases["claimant_kind"].fillna("individual") == "individual"
-    return cases[proc.to_numpy()]
+        keep &= (cases["claimant_kind"].fillna("individual") == "individual").fillna(False)
+    if face_only:
+        keep &= cases["face_case"].astype("boolean").fillna(False)
+    return cases[keep.to_numpy(dtype=bool)]
 
 
 def positive(pool: pd.DataFrame, column: str) -> pd.DataFrame:
     v = pd.to_numeric(pool[column], errors="coerce")
-    return pool[(v > 0).to_numpy()]
+    return pool[(v > 0).fillna(False).to_numpy(dtype=bool)]
 
 
 # ------------------------------------------------------------------ per-head results
@@ -216,7 +225,7 @@ def _round(v: float) -> float | None:
 def _from_comparables(head: str, label: Text, citations: list[Citation], pool: pd.DataFrame, column: str,
                       factors: dict, claimed: float | None, k: int, seed: int) -> HeadEstimate:
     vals = pd.to_numeric(pool[column], errors="coerce")
-    known = pool[vals.notna().to_numpy()]
+    known = pool[vals.notna().to_numpy(dtype=bool)]
     pos = positive(known, column)
     n_zero = int((pd.to_numeric(known[column], errors="coerce") == 0).sum())
     ids = list(pos["case_id"].astype(str))
@@ -278,7 +287,7 @@ def estimate(m: Matter, cases: pd.DataFrame, k: int = 5, seed: int = 0, top: int
 def evaluate(cases: pd.DataFrame, k: int = 5, column: str = "awarded_total") -> dict:
     """Leave-one-dispute-out backtest over the civil decisions with a positive known award."""
     pool = positive(default_pool(cases), column).reset_index(drop=True)
-    y = pd.to_numeric(pool[column]).to_numpy(dtype=float)
+    y = pd.to_numeric(pool[column]).to_numpy(dtype=float, na_value=np.nan)
     disputes = pool["dispute_id"].astype(str).to_numpy() if "dispute_id" in pool else pool["case_id"].astype(str)
     X = factor_frame(pool)
     rows = []
