@@ -1,0 +1,1 @@
+"""The Streamlit layer of FaceTort: pages and components. No legal logic lives here."""

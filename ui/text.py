@@ -1,0 +1,320 @@
+"""The UI's own strings (the engine's texts come with the analysis), keyed by id, in zh and en.
+
+No streamlit import: the language is passed in, or read by `ui.frame.lang()`.
+"""
+
+from __future__ import annotations
+
+from litigation.i18n import Lang
+
+TEXT: dict[str, tuple[str, str]] = {
+    # frame
+    "app.title": ("FaceTort 人脸信息侵权诉讼辅助", "FaceTort — face-information tort litigation"),
+    "app.disclaimer": ("供律师、法官和法学院诊所参考，不构成法律意见；以法律原文为准。除非您自己保存文件，本工具不在服务器上留存任何信息。",
+                       "Reference software for lawyers, judges and law clinics, not legal advice; the Chinese text "
+                       "of the law controls. Nothing is kept on the server unless you save a file yourself."),
+    "lang.label": ("语言 / Language", "Language / 语言"),
+    "nav.start": ("开始", "Start"),
+    "nav.interview": ("事实问答", "Interview"),
+    "nav.analysis": ("法律分析", "Analysis"),
+    "nav.compensation": ("赔偿估算", "Compensation"),
+    "nav.cases": ("类案检索", "Case explorer"),
+    "nav.teaching": ("教学模式", "Teaching"),
+    "nav.export": ("导出文书", "Export"),
+    "nav.section.case": ("案件", "Your matter"),
+    "nav.section.research": ("研究与教学", "Research and teaching"),
+    "error.page": ("抱歉，这一页出了问题，未能显示。您的答案没有丢失。请返回上一步或刷新页面；如问题持续，请保存案件文件并报告。",
+                   "Sorry — this page ran into a problem and could not be shown. Your answers are safe. Go back "
+                   "or reload the page; if it keeps happening, save your matter file and report it."),
+    "status.matter_ok": ("案件事实完整有效。", "The matter is complete and valid."),
+    "status.matter_bad": ("案件事实还有 {n} 处需要补充或更正。", "The matter has {n} point(s) to complete or correct."),
+    "status.empty": ("还没有添加任何参与者。请先在“事实问答”中描述案件，或在“教学模式”中载入示例案件。",
+                     "No participants yet. Describe the case in the Interview first, or load an example in "
+                     "Teaching."),
+    "go.interview": ("去填写事实问答", "Go to the interview"),
+    "go.analysis": ("查看法律分析", "See the analysis"),
+    "go.export": ("导出文书", "Export documents"),
+    "go.teaching": ("试试示例案件（教学模式）", "Try an example (teaching mode)"),
+    "yes": ("是", "Yes"),
+    "no": ("否", "No"),
+    "unknown": ("不清楚", "Unknown"),
+    "none_selected": ("— 未选择 —", "— not chosen —"),
+    # start page
+    "start.heading": ("人脸信息侵权诉讼辅助", "Decision support for face-information tort cases"),
+    "start.what": ("按步骤回答关于案件事实的问题，FaceTort 会给出：是否构成侵权及其依据、抗辩能否成立、谁承担什么举证责任、多方之间的责任结构、可以请求的救济、"
+                   "赔偿范围的参考和类似案例，并可导出起诉意见书、审理报告和类案检索报告。每个结论都可以展开查看所依据的法条和事实。",
+                   "Answer questions about the facts step by step. FaceTort then shows whether there is an "
+                   "infringement and why, which defences hold, who must prove what, how liability is shared among "
+                   "the parties, the remedies, a reference range for compensation and comparable cases — and "
+                   "exports a claim memo, a bench memo and a similar-case search report. Every conclusion opens "
+                   "to the articles and facts it rests on."),
+    "start.steps": ("**三步上手：** ① 在“事实问答”中逐步填写（可随时保存为文件）；② 在“法律分析”中查看结论；③ 在“导出文书”中下载 Word、PDF 或 Markdown。",
+                    "**Three steps:** ① fill in the Interview step by step (save a file at any time); ② read the "
+                    "conclusions in Analysis; ③ download Word, PDF or Markdown in Export."),
+    "start.who": ("**律师**：评估案件、准备起诉意见；**法官**：梳理争点、举证责任和类案；**诊所学生**：用示例案件学习，改变一个事实看结论如何变化。",
+                  "**Lawyers**: assess a case and prepare the claim. **Judges**: issues, burden of proof and "
+                  "comparable cases. **Clinic students**: learn on example cases and change one fact to see which "
+                  "conclusion flips."),
+    "start.resume": ("已有保存的案件文件？在“事实问答”页顶部的“保存 / 载入”中载入。",
+                     "Have a saved matter file? Load it under 'Save / load' at the top of the Interview."),
+    # interview
+    "iv.heading": ("事实问答", "Interview"),
+    "iv.progress": ("第 {i} 步，共 {n} 步：{title}", "Step {i} of {n}: {title}"),
+    "iv.jump": ("跳到步骤", "Go to step"),
+    "iv.prev": ("← 上一步", "← Back"),
+    "iv.next": ("下一步 →", "Next →"),
+    "iv.to_review": ("回到检查页", "Back to the review"),
+    "iv.finish": ("检查全部答案 →", "Review all answers →"),
+    "iv.step_ok": ("这一步的答案没有发现问题。", "No problems found in this step."),
+    "iv.step_errors": ("这一步有以下问题需要处理：", "Please fix these points in this step:"),
+    "iv.other_errors": ("其他步骤还有 {n} 处问题，可在检查页查看。", "{n} more point(s) in other steps — see the review."),
+    "iv.terms": ("术语解释", "What these terms mean"),
+    "iv.no_participants": ("这一步针对处理人脸信息的参与者。请先在“参与者”一步中添加。",
+                           "This step asks about the parties who processed the face information. Add them in the "
+                           "'Participants' step first."),
+    "iv.participant": ("参与者", "Participant"),
+    "iv.add_participant": ("＋ 添加参与者", "+ Add a participant"),
+    "iv.remove_participant": ("删除这个参与者", "Remove this participant"),
+    "iv.add_item": ("＋ 添加一项", "+ Add one"),
+    "iv.remove_item": ("删除", "Remove"),
+    "iv.empty_list": ("（尚未添加）", "(none yet)"),
+    "iv.act_kind": ("行为", "Act"),
+    "iv.act_start": ("开始日期", "Start date"),
+    "iv.act_end": ("结束日期（可空）", "End date (optional)"),
+    "iv.act_ongoing": ("仍在持续", "Ongoing"),
+    "iv.exp_kind": ("开支类型", "Kind"),
+    "iv.exp_amount": ("金额（元）", "Amount (RMB)"),
+    "iv.exp_receipt": ("有票据", "Receipt"),
+    "iv.exp_desc": ("说明（可选）", "Description (optional)"),
+    "iv.def_code": ("抗辩", "Defence"),
+    "iv.def_proof": ("举证情况", "Proof"),
+    "iv.def_note": ("说明（可选）", "Note (optional)"),
+    "iv.ent_principal": ("委托人", "Principal (who entrusted)"),
+    "iv.ent_agent": ("受托人", "Entrusted party"),
+    "iv.ent_within": ("在委托范围内处理", "Acted within the mandate"),
+    "iv.ent_sub": ("未经同意转委托", "Sub-entrusted without consent"),
+    "iv.ent_supervised": ("委托人进行了监督", "The principal supervised"),
+    "iv.as_helper": ("教唆/帮助者", "Instigator / helper"),
+    "iv.as_actor": ("行为人", "Actor"),
+    "iv.as_kind": ("方式", "How"),
+    "iv.grp_kind": ("关系类型", "Kind of relation"),
+    "iv.grp_members": ("涉及的参与者（至少两个）", "Parties involved (at least two)"),
+    "iv.need_two": ("至少需要两个参与者才能描述他们之间的关系。", "At least two participants are needed to describe "
+                                                                 "relations."),
+    "iv.review_title": ("检查全部答案", "Review all answers"),
+    "iv.review_intro": ("下面列出您的全部答案。点“修改”回到相应步骤；改完后可以直接回到这里。",
+                        "All your answers are listed below. 'Edit' returns to that step; from there you can come "
+                        "straight back here."),
+    "iv.edit": ("修改", "Edit"),
+    "iv.review_errors": ("还需要处理的问题", "Points still to fix"),
+    "iv.review_ok": ("全部答案有效，可以查看法律分析。", "All answers are valid; the analysis is ready."),
+    "iv.col_question": ("问题", "Question"),
+    "iv.col_answer": ("回答", "Answer"),
+    "iv.help_id": ("简称代码用于报告和关系中；改动后，引用它的地方会一并更新。", "The short code is used in reports and "
+                   "relations; changing it updates every reference."),
+    # save / load
+    "sl.title": ("保存 / 载入案件", "Save / load the matter"),
+    "sl.save": ("保存为文件（JSON）", "Save as a file (JSON)"),
+    "sl.save_help": ("文件只保存在您的电脑上；以后可在这里重新载入继续填写。", "The file stays on your computer; load it "
+                     "here later to continue."),
+    "sl.save_draft": ("当前答案还有问题未处理，保存的是草稿；重新载入时会提示这些问题。", "Some answers still need work, so "
+                      "this saves a draft; reloading it will list those points."),
+    "sl.load": ("载入案件文件", "Load a matter file"),
+    "sl.loaded": ("已载入案件文件“{name}”。", "Loaded the matter file '{name}'."),
+    "sl.bad": ("无法载入“{name}”，当前答案保持不变。问题如下：", "Could not load '{name}'; your current answers are "
+               "unchanged. The problems:"),
+    "sl.draft_offer": ("这是一个 FaceTort 草稿文件，可以载入后再逐项修正（会替换当前答案）。", "This is a FaceTort draft; "
+                       "you can load it and fix these points (it replaces the current answers)."),
+    "sl.load_draft": ("载入草稿并替换当前答案", "Load the draft and replace the current answers"),
+    "sl.too_big": ("文件太大（上限 {kb} KB）。", "The file is too large (limit {kb} KB)."),
+    "sl.reset": ("清空全部答案，重新开始", "Clear all answers and start over"),
+    "sl.reset_confirm": ("确定清空？此操作无法撤销（可先保存文件）。", "Clear everything? This cannot be undone (save a "
+                         "file first if unsure)."),
+    "sl.reset_yes": ("确定清空", "Yes, clear"),
+    "sl.reset_no": ("取消", "Cancel"),
+    # analysis
+    "an.heading": ("法律分析", "Legal analysis"),
+    "an.reform": ("改革模式（教学用）：由处理者证明无因果关系", "Reform mode (teaching): the processor must disprove "
+                  "causation"),
+    "an.reform_help": ("学术界的一项建议，不是现行法。打开后举证责任表和赔偿条件会相应变化，并在所有结果上标注。",
+                       "A proposal from the literature, not current law. Switching it on changes the burden table "
+                       "and the damages conditions, and every result is labelled."),
+    "an.reform_banner": ("【改革模式】以下结果假定处理者须证明其行为与损害无因果关系——这是学术建议，不是现行法。",
+                         "[REFORM MODE] These results assume the processor must disprove causation — a proposal, "
+                         "not current law."),
+    "an.total": ("用于分配的赔偿总额（元，可选）", "Damages total to allocate (RMB, optional)"),
+    "an.total_help": ("填写后，责任图显示各方的金额；默认使用诉讼请求中的金额合计。", "With a total, the liability chart "
+                      "shows amounts; by default the sum claimed in the requests is used."),
+    "an.invalid": ("案件事实还不完整，暂时无法分析。请先处理以下问题：", "The facts are not complete yet, so there is "
+                   "no analysis. Please fix these points first:"),
+    "an.found": ("构成侵权", "Infringement found"),
+    "an.not_found": ("未认定侵权", "No infringement found"),
+    "an.m.infringement": ("侵权认定", "Infringement"),
+    "an.m.liable": ("承担责任的被告", "Defendants liable"),
+    "an.m.remedies": ("可获支持的救济", "Remedies available"),
+    "an.m.law": ("适用法律", "Applicable law"),
+    "an.tab.infringement": ("侵权与依据", "Infringement and grounds"),
+    "an.tab.defences": ("抗辩", "Defences"),
+    "an.tab.burden": ("举证责任", "Burden of proof"),
+    "an.tab.liability": ("责任结构", "Liability"),
+    "an.tab.remedies": ("救济", "Remedies"),
+    "an.tab.flags": ("提示与说明", "Flags and notes"),
+    "an.grounds_for": ("{name} 的侵权事由", "Grounds against {name}"),
+    "an.no_grounds": ("未发现侵权事由。", "No ground of infringement found."),
+    "an.other_checks": ("其他已检查但不成立或不明的事项（{n}）", "Other points checked that do not hold or are unclear ({n})"),
+    "an.no_defences": ("没有提出抗辩，也不涉及同意抗辩。", "No defence was raised and consent is not in issue."),
+    "an.accepted": ("成立", "accepted"),
+    "an.rejected": ("不成立", "rejected"),
+    "an.undecided": ("未决", "open"),
+    "an.b.element": ("待证事项", "What must be proved"),
+    "an.b.party": ("涉及的当事人", "Party"),
+    "an.b.bearer": ("由谁证明", "Who must prove it"),
+    "an.b.status": ("现状", "Status"),
+    "an.b.shows": ("现有证据", "What the evidence shows"),
+    "an.b.if": ("证明不了的后果", "If it is not proved"),
+    "an.b.basis": ("依据", "Basis"),
+    "an.b.reform": ("改革模式", "Reform mode"),
+    "an.l.defendant": ("被告", "Defendant"),
+    "an.l.external": ("对外责任", "Towards the claimant"),
+    "an.l.share": ("内部份额", "Internal share"),
+    "an.l.amount": ("内部金额", "Internal amount"),
+    "an.l.exposure": ("最多可被请求", "Most it can be made to pay"),
+    "an.l.jointly": ("连带对象", "Jointly with"),
+    "an.l.chart_title": ("谁承担多少：对外最多可被请求的数额与内部最终份额", "Who owes what: the most each can be made "
+                         "to pay, and its final internal share"),
+    "an.l.exposure_bar": ("对外最多可被请求", "Most it can be made to pay (external)"),
+    "an.l.share_bar": ("内部最终份额", "Final internal share"),
+    "an.l.pct_axis": ("占可获赔总额的比例", "Share of the recoverable total"),
+    "an.l.rmb_axis": ("金额（元）", "Amount (RMB)"),
+    "an.l.recoverable": ("赔偿总额 {total}，扣除原告过错 {red} 后可获赔 {rec}。", "Total {total}; after {red} for the "
+                         "claimant's own fault, {rec} is recoverable."),
+    "an.l.no_total": ("未填写赔偿总额：图中显示比例。", "No total given: the chart shows proportions."),
+    "an.l.basis_for": ("{name} 的责任依据", "Why {name} is liable (or not)"),
+    "an.l.none": ("没有被告。", "No defendants."),
+    "an.r.requested": ("已请求", "requested"),
+    "an.r.not_requested": ("未请求", "not requested"),
+    "an.r.available": ("可获支持", "available"),
+    "an.r.unavailable": ("不予支持", "not available"),
+    "an.r.against": ("针对", "against"),
+    "an.flags_none": ("没有提示。", "No flags."),
+    "an.basis": ("依据", "Basis"),
+    "an.facts": ("所依据的事实", "Facts it read"),
+    "an.not_applicable": ("该规定对这些行为尚未施行：仅供参考，未适用。", "Not in force for these acts: shown for "
+                          "reference, not applied."),
+    "an.branch": ("推理分支", "Branch taken"),
+    "an.download_json": ("下载分析结果（JSON）", "Download the analysis (JSON)"),
+    # teaching
+    "te.heading": ("教学模式", "Teaching mode"),
+    "te.intro": ("载入示例案件，逐步查看分析过程；比较现行法与改革模式；改变一个事实，看哪些结论随之变化。",
+                 "Load an example case, walk through the analysis step by step, compare current law with the "
+                 "reform mode, and change one fact to see which conclusions flip."),
+    "te.pick": ("选择示例案件", "Choose an example case"),
+    "te.none": ("示例案件库（data/scenarios/）中暂时没有案件。", "The scenario library (data/scenarios/) has no cases "
+                "yet."),
+    "te.bad": ("示例案件“{name}”无法载入：", "The example '{name}' could not be loaded:"),
+    "te.use": ("把这个案件复制到我的事实问答中", "Copy this case into my interview"),
+    "te.used": ("已复制到事实问答；可以在那里修改，或直接查看法律分析。", "Copied into the interview; edit it there or "
+                "go straight to the analysis."),
+    "te.walk": ("逐步分析", "Step through the analysis"),
+    "te.stage": ("第 {i} 步，共 {n} 步：{title}", "Stage {i} of {n}: {title}"),
+    "te.compare": ("现行法与改革模式对比", "Current law vs the reform mode"),
+    "te.compare_intro": ("改革模式把“无因果关系”的证明责任转给处理者（学术建议，非现行法）。下表列出两种模式下不同的结论。",
+                         "The reform mode puts the disproof of causation on the processor (a proposal, not current "
+                         "law). The table lists the conclusions that differ."),
+    "te.whatif": ("改变一个事实", "Change one fact"),
+    "te.whatif_intro": ("选择一个关键事实并给它一个新答案，看哪些结论会翻转。", "Pick a key fact, give it a new answer, and "
+                        "see which conclusions flip."),
+    "te.fact": ("事实", "Fact"),
+    "te.who": ("针对哪个参与者", "For which participant"),
+    "te.new_value": ("新答案", "New answer"),
+    "te.current_value": ("原答案：{v}", "Current answer: {v}"),
+    "te.no_change": ("这个改动没有改变任何结论。", "This change does not alter any conclusion."),
+    "te.invalid_change": ("改动后的事实不完整或相互矛盾：", "With this change the facts are incomplete or inconsistent:"),
+    "te.d.area": ("方面", "Area"),
+    "te.d.item": ("结论", "Conclusion"),
+    "te.d.before": ("之前", "Before"),
+    "te.d.after": ("之后", "After"),
+    "te.d.current": ("现行法", "Current law"),
+    "te.d.reform": ("改革模式", "Reform mode"),
+    "te.same": ("两种模式下结论相同。", "Both modes reach the same conclusions."),
+    "te.s.facts": ("案情", "The facts"),
+    "te.s.law": ("适用哪部法律", "Which law applies"),
+    "te.s.infringement": ("是否构成侵权", "Is there an infringement"),
+    "te.s.defences": ("抗辩能否成立", "Do the defences hold"),
+    "te.s.burden": ("谁来证明什么", "Who must prove what"),
+    "te.s.liability": ("谁承担责任、承担多少", "Who is liable, and for how much"),
+    "te.s.remedies": ("可以请求什么", "What can be asked for"),
+    "te.x.facts": ("先读案情：谁处理了人脸信息、怎样处理、原告同意了什么。下面的结论都从这些事实推出。",
+                   "Read the facts first: who processed the face information, how, and what the claimant agreed "
+                   "to. Every conclusion below follows from these facts."),
+    "te.x.law": ("行为发生的时间决定适用的法律：民法典自 2021-01-01、人脸识别规定自 2021-08-01、个人信息保护法自 2021-11-01 施行。"
+                 "跨越施行日的持续行为，本工具对施行后的部分适用新法。",
+                 "When the acts happened decides the law: the Civil Code from 2021-01-01, the SPC Face Provisions "
+                 "from 2021-08-01, the PIPL from 2021-11-01. For conduct continuing across a start date, FaceTort "
+                 "applies the new law to the part after it."),
+    "te.x.infringement": ("人脸识别规定第2条列举了八类侵害行为。任何一项成立，且没有成立的免责事由，即构成侵权。注意：概括同意不是单独同意。",
+                          "SPC Face Provisions Art 2 lists eight kinds of infringing conduct. Any one of them, with "
+                          "no exemption that holds, is an infringement. Note: general consent is not separate "
+                          "consent."),
+    "te.x.defences": ("同意抗辩和第5条免责事由都由处理者证明（第6条）。业主委员会同意不能代替个人同意。",
+                      "The processor must prove consent and any Art 5 exemption (Art 6). An owners' committee "
+                      "cannot consent for the individual."),
+    "te.x.burden": ("举证责任表显示每个待证事项由谁证明、现在证据如何、证明不了会怎样。个人信息保护法第69条推定处理者有过错。",
+                    "The burden table shows who must prove each element, where the evidence stands and what happens "
+                    "if it is not proved. PIPL Art 69 presumes the processor's fault."),
+    "te.x.liability": ("多个处理者一般按过错和原因力按份承担；共同决定处理目的和方式的，或共同侵权的，承担连带责任。",
+                       "Several processors usually answer in shares by fault and contribution; those who jointly "
+                       "decided purpose and means, or acted together, are jointly and severally liable."),
+    "te.x.remedies": ("删除、停止侵害不以损害为前提；赔偿需要损害；精神损害赔偿限于严重精神损害。",
+                      "Deletion and cessation need no damage; damages do; mental-harm damages need serious harm."),
+    "te.area.infringement": ("侵权认定", "Infringement"),
+    "te.area.ground": ("侵权事由", "Ground"),
+    "te.area.defence": ("抗辩", "Defence"),
+    "te.area.burden": ("举证责任", "Burden of proof"),
+    "te.area.liability": ("责任", "Liability"),
+    "te.area.remedy": ("救济", "Remedy"),
+    "te.area.flag": ("提示", "Flag"),
+    # export
+    "ex.heading": ("导出文书", "Export documents"),
+    "ex.intro": ("选择文书和语言，然后下载 Word、PDF 或 Markdown。文书在您点击下载时生成，不在服务器上保存。",
+                 "Choose a document and a language, then download Word, PDF or Markdown. Documents are made when "
+                 "you click and are not kept on the server."),
+    "ex.kind": ("文书", "Document"),
+    "ex.lang": ("文书语言", "Document language"),
+    "ex.claim": ("起诉意见书（供原告律师）", "Claim memo (for the claimant's lawyer)"),
+    "ex.bench": ("审理报告（供法官）", "Bench memo (for the judge)"),
+    "ex.similar": ("类案检索报告", "Similar-case search report"),
+    "ex.docx": ("下载 Word（DOCX）", "Download Word (DOCX)"),
+    "ex.pdf": ("下载 PDF", "Download PDF"),
+    "ex.md": ("下载 Markdown", "Download Markdown"),
+    "ex.preview": ("预览", "Preview"),
+    "ex.reform_note": ("当前为改革模式：文书将标注“改革模式”。", "Reform mode is on: the document will be labelled."),
+    # compensation
+    "co.heading": ("赔偿估算", "Compensation"),
+    "co.unavailable": ("赔偿估算模型暂不可用。下面只列出依法确定的赔偿项目（依据案件事实）。", "The compensation estimator "
+                       "is not available yet. Below are only the heads of damages fixed by law from the facts."),
+    "co.heads": ("依法可以主张的赔偿项目", "Heads of damages available in law"),
+    "co.head": ("项目", "Head"),
+    "co.amount": ("金额（元）", "Amount (RMB)"),
+    "co.source": ("来源", "Source"),
+    # cases
+    "ca.heading": ("类案检索", "Case explorer"),
+    "ca.unavailable": ("案例数据暂不可用。", "The case dataset is not available."),
+}
+
+
+def tr(key: str, lang: Lang, **kw: object) -> str:
+    pair = TEXT.get(key)
+    if pair is None:
+        return key
+    s = pair[0] if lang == "zh" else pair[1]
+    return s.format(**kw) if kw else s
+
+
+_MD_SPECIAL = "\\`*_[]#|<>~$"
+
+
+def esc(text: object) -> str:
+    """Escape user text for Streamlit markdown (no HTML is ever enabled; this keeps it literal)."""
+    s = str(text)
+    return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in s)

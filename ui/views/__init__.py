@@ -1,0 +1,1 @@
+"""Page bodies (each exposes render())."""

@@ -1,0 +1,9 @@
+"""Page body: export (in progress)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+
+def render() -> None:
+    st.title("export")
