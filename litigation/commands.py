@@ -1,4 +1,4 @@
-"""Core CLI commands: schema, validate, analyze, rules."""
+"""Core CLI commands: schema, validate, analyze, estimate, evaluate, similar, rules."""
 
 from __future__ import annotations
 
@@ -7,8 +7,11 @@ import json
 import sys
 
 from litigation.analysis import analyze
+from litigation.cases import CasesFileError, CaseValidationError, load_cases
+from litigation.comparables import CaseIndex, Filters, describe, matter_factors
+from litigation.compensation import estimate, evaluate
 from litigation.matter import Matter
-from litigation.report import render_markdown
+from litigation.report import render_estimate_markdown, render_markdown
 from litigation.rules import RULES, cited_articles
 from litigation.validation import MatterError, read_matter_file
 
@@ -71,6 +74,64 @@ def cmd_rules(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cases(path: str | None):
+    try:
+        return load_cases(path)
+    except (CaseValidationError, CasesFileError) as exc:
+        print(f"case dataset / 案例数据集: {exc}", file=sys.stderr)
+        return None
+
+
+def cmd_estimate(args: argparse.Namespace) -> int:
+    m = _load(args.matter, args.lang)
+    cases = _cases(args.cases)
+    if m is None or cases is None:
+        return 1 if m is None else 2
+    est = estimate(m, cases, k=args.k, top=args.top)
+    ev = evaluate(cases, k=args.k)
+    est.backtest = {k: v for k, v in ev.items() if k != "cases"}
+    if args.format == "json":
+        print(est.model_dump_json(indent=2))
+    else:
+        print(render_estimate_markdown(est, args.lang))
+    return 0
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    cases = _cases(args.cases)
+    if cases is None:
+        return 2
+    ev = evaluate(cases, k=args.k)
+    if not args.per_case:
+        ev.pop("cases", None)
+    if args.format == "json":
+        print(json.dumps(ev, ensure_ascii=False, indent=2, default=float))
+    else:
+        for k, v in ev.items():
+            if k != "cases":
+                print(f"{k:34} {v}")
+    return 0
+
+
+def cmd_similar(args: argparse.Namespace) -> int:
+    m = _load(args.matter, args.lang)
+    cases = _cases(args.cases)
+    if m is None or cases is None:
+        return 1 if m is None else 2
+    f = Filters(scenario=args.scenario, court_level=args.court_level, province=args.province,
+                year_min=args.year_min, year_max=args.year_max, procedure=args.procedure, outcome=args.outcome,
+                award_min=args.award_min, award_max=args.award_max)
+    hits = CaseIndex(cases).search(matter_factors(m), k=args.k, filters=f)
+    if args.format == "json":
+        print(json.dumps([h.model_dump() for h in hits], ensure_ascii=False, indent=2))
+    else:
+        if not hits:
+            print("没有符合筛选条件的案例" if args.lang == "zh" else "No decision matches the filters")
+        for i, h in enumerate(hits, 1):
+            print(f"{i}. {describe(h, args.lang)}")
+    return 0
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("schema", help="print the JSON Schema of a matter file")
     p.set_defaults(func=cmd_schema)
@@ -89,6 +150,42 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--total", type=_positive_money, default=None,
                    help="damages total (RMB) to allocate among defendants")
     p.set_defaults(func=cmd_analyze)
+
+    def cases_opt(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--cases", default=None, help="case dataset CSV (default: data/cases.csv or $FACETORT_CASES)")
+
+    p = sub.add_parser("estimate", help="compensation ranges per head with comparable decisions")
+    p.add_argument("matter")
+    p.add_argument("--format", choices=["json", "md"], default="md")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh")
+    p.add_argument("--k", type=int, default=5, help="neighbours per estimate")
+    p.add_argument("--top", type=int, default=10, help="comparable decisions to list")
+    cases_opt(p)
+    p.set_defaults(func=cmd_estimate)
+
+    p = sub.add_parser("evaluate", help="leave-one-out backtest of the estimator on the real decisions")
+    p.add_argument("--format", choices=["json", "text"], default="text")
+    p.add_argument("--k", type=int, default=5)
+    p.add_argument("--per-case", action="store_true", help="include each held-out decision")
+    cases_opt(p)
+    p.set_defaults(func=cmd_evaluate)
+
+    p = sub.add_parser("similar", help="similar-case search for a matter (类案检索)")
+    p.add_argument("matter")
+    p.add_argument("--k", type=int, default=10)
+    p.add_argument("--format", choices=["json", "text"], default="text")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh")
+    p.add_argument("--scenario", nargs="*")
+    p.add_argument("--court-level", nargs="*", dest="court_level")
+    p.add_argument("--province", nargs="*")
+    p.add_argument("--procedure", nargs="*")
+    p.add_argument("--outcome", nargs="*")
+    p.add_argument("--year-min", type=int, dest="year_min")
+    p.add_argument("--year-max", type=int, dest="year_max")
+    p.add_argument("--award-min", type=_positive_money, dest="award_min")
+    p.add_argument("--award-max", type=_positive_money, dest="award_max")
+    cases_opt(p)
+    p.set_defaults(func=cmd_similar)
 
     p = sub.add_parser("rules", help="list every rule with its citations")
     p.add_argument("--format", choices=["text", "json"], default="text")

@@ -193,12 +193,14 @@ def law_heads(m: Matter) -> list[HeadEstimate]:
     fees = sum(e.amount for e in h.expenses if e.kind == "attorney_fees")
     fee_receipt = all(e.receipt for e in h.expenses if e.kind == "attorney_fees")
     r, capped = _cap(Range(median=fees, low50=fees, high50=fees, low80=0.0, high80=fees), cl.attorney_fees)
-    out.append(HeadEstimate(
-        head="attorney_fees", label=T("律师费", "Attorney fees"), basis="law", citations=[spc(8, paragraph=2)],
-        range=r, claimed=cl.attorney_fees, capped=capped,
-        message=T(f"律师费 {fees:,.0f} 元{'有票据' if fee_receipt else '缺票据'}；法院“可以”根据请求和案情计入，须合理（80% 区间下限为 0 以示裁量）",
-                  f"Attorney fees RMB {fees:,.0f} ({'receipted' if fee_receipt else 'no receipt'}); the court "
-                  "'may' include reasonable fees on request (the 80% range starts at 0 to show that discretion)")))
+    if fees > 0:
+        out.append(HeadEstimate(
+            head="attorney_fees", label=T("律师费", "Attorney fees"), basis="law", citations=[spc(8, paragraph=2)],
+            range=r, claimed=cl.attorney_fees, capped=capped,
+            message=T(f"律师费 {fees:,.0f} 元{'有票据' if fee_receipt else '缺票据'}；法院“可以”根据请求和案情计入，须合理（80% 区间下限为 0 以示裁量）",
+                      f"Attorney fees RMB {fees:,.0f} ({'receipted' if fee_receipt else 'no receipt'}); the court "
+                      "'may' include reasonable fees on request (the 80% range starts at 0 to show that "
+                      "discretion)")))
     if h.economic_loss_proof == "documented" and h.economic_loss > 0:
         r, capped = _cap(_point(h.economic_loss), cl.economic_loss)
         out.append(HeadEstimate(

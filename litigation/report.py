@@ -119,3 +119,41 @@ def render_markdown(matter: Matter, a: Analysis, lang: Lang = "zh") -> str:
     L += [f"## {H['notes'](lang)}", ""] + [_bullet(f, lang) for f in a.notes] + [""]
     return "\n".join(L)
 
+
+
+def _rng(r, lang: Lang) -> str:
+    if r.median is None:
+        return "—"
+    if r.low50 is None:
+        return _money(r.median)
+    s = f"{_money(r.median)} (50%: {_money(r.low50)}–{_money(r.high50)}"
+    s += f"; 80%: {_money(r.low80)}–{_money(r.high80)})" if r.low80 is not None else "; 80%: —)"
+    return s
+
+
+def render_estimate_markdown(est, lang: Lang = "zh") -> str:
+    """Compensation ranges per head and in total, with n and the comparable decisions."""
+    from litigation.comparables import describe
+
+    zh = lang == "zh"
+    L = [f"## {'赔偿数额估计' if zh else 'Compensation estimate'}", ""]
+    L.append("> " + ("区间来自真实判决，样本很小，仅供参考；不超过诉请金额。" if zh else
+                     "Ranges come from real decisions on a very small sample and are indicative only; never "
+                     "above what was claimed."))
+    L += ["", "| 项目 | 依据 | 中位数与区间 | n | 说明 |" if zh else "| Head | Basis | Median and ranges | n | Note |",
+          "|---|---|---|---|---|"]
+    for h in [*est.heads, est.total]:
+        basis = {"law": ("法律规定", "law"), "comparables": ("可比判决", "comparables")}.get(h.basis, (h.basis, h.basis))
+        cites = ", ".join(c.label(lang) for c in h.citations)
+        note = h.message(lang) + ((" （已按诉请封顶）" if zh else " (capped at the claim)") if h.capped else "")
+        L.append(f"| {h.label(lang)} | {basis[0] if zh else basis[1]}: {cites} | {_rng(h.range, lang)} | {h.n or '—'} "
+                 f"| {note} |")
+    if est.backtest:
+        b = est.backtest
+        L += ["", ("回测（留一法）：" if zh else "Backtest (leave-one-out): ") +
+              f"n={b['n']}, coverage 50%={b['coverage_50']:.0%}, 80%={b['coverage_80']:.0%}, "
+              f"median |Δlog10|={b['median_abs_log10_error']} (baseline {b['baseline_median_abs_log10_error']})"]
+    L += ["", f"### {'可比判决' if zh else 'Comparable decisions'}", ""]
+    L += [f"{i}. {describe(c, lang)}" + (f" — {c.source}" if c.source else "")
+          for i, c in enumerate(est.comparables, 1)]
+    return "\n".join(L) + "\n"

@@ -125,3 +125,33 @@ def test_leave_one_out_evaluation_on_synthetic_data_beats_the_global_median():
     assert r["median_abs_log10_error"] < r["baseline_median_abs_log10_error"]
     assert 0.35 <= r["coverage_50"] <= 0.65 and 0.65 <= r["coverage_80"] <= 0.95
     assert math.isclose(sum(c["in80"] for c in r["cases"]) / 150, r["coverage_80"], abs_tol=1e-3)
+
+
+def test_cli_estimate_evaluate_and_similar_on_the_real_dataset(capsys, tmp_path):
+    import json
+
+    from litigation.cli import main
+
+    f = tmp_path / "m.json"
+    f.write_text(json.dumps(guo_bing_like()), encoding="utf-8")
+    assert main(["evaluate", "--format", "json"]) == 0
+    ev = json.loads(capsys.readouterr().out)
+    for key in ("n", "coverage_50", "coverage_80", "median_abs_log10_error", "baseline_median_abs_log10_error",
+                "band_0.1", "band_0.2", "band_0.3"):
+        assert key in ev
+    assert ev["n"] >= 15 and 0 <= ev["coverage_80"] <= 1
+    assert main(["estimate", str(f), "--format", "json"]) == 0
+    est = json.loads(capsys.readouterr().out)
+    assert est["total"]["n"] == ev["n"] and est["backtest"]["n"] == ev["n"]
+    assert est["comparables"][0]["case_id"] in ("A1", "A2")  # Guo Bing is the nearest zoo case
+    assert main(["estimate", str(f), "--lang", "zh"]) == 0
+    assert "可比判决" in capsys.readouterr().out
+    assert main(["similar", str(f), "--province", "天津", "--k", "3", "--format", "json"]) == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert hits and all(h["province"] == "天津" for h in hits)
+    assert main(["similar", str(f), "--year-min", "2099"]) == 0
+    assert "没有符合筛选条件的案例" in capsys.readouterr().out
+    bad = tmp_path / "bad.csv"
+    bad.write_text("case_id\nX1\n", encoding="utf-8")
+    assert main(["evaluate", "--cases", str(bad)]) == 2
+    assert "case dataset" in capsys.readouterr().err
