@@ -94,12 +94,11 @@ def factor_frame(cases: pd.DataFrame) -> pd.DataFrame:
 
 
 def _map_unique(col: pd.Series, fn) -> np.ndarray:
-    """Apply `fn` once per distinct value (fast on a million rows with few distinct values)."""
-    keys = col.astype("object").map(lambda v: ";".join(map(str, v)) if isinstance(v, (list, tuple, set))
-                                    else (None if _missing(v) else v))
-    uniq = pd.unique(keys)
-    table = {u: fn(u) for u in uniq}
-    return keys.map(table).to_numpy()
+    """Apply `fn` once per distinct value (fast on a million rows with few distinct values);
+    missing values get fn(None)."""
+    codes, uniques = pd.factorize(col.astype("object"), use_na_sentinel=True)
+    table = np.array([fn(u) for u in uniques] + [fn(None)], dtype=object)
+    return table[codes]  # code -1 (missing) picks the last entry
 
 
 def encode(frame: pd.DataFrame, vocab: dict[str, dict[str, int]] | None = None) -> Encoded:
@@ -140,7 +139,7 @@ def matter_factors(m: Matter) -> dict:
         "sole_verification_method": any(p.processing.necessity.sole_verification_method for p in procs)
         if procs else None,
         "consent_type": {"written": "separate"}.get(consent, consent),
-        "defendant_kinds": [p.kind for p in defs] or None,
+        "defendant_kinds": ";".join(sorted({p.kind for p in defs})) or None,
         "court_level": "basic" if level == "internet" else level,
         "province": m.claimant.forum_province or None,
         "year": (m.as_of.year if m.as_of else None),
@@ -235,27 +234,6 @@ class Filters(BaseModel):
     award_max: float | None = None
     face_only: bool = False
 
-    def mask(self, cases: pd.DataFrame) -> np.ndarray:
-        m = np.ones(len(cases), dtype=bool)
-        for col, vals in (("scenario", self.scenario), ("court_level", self.court_level),
-                          ("province", self.province), ("procedure", self.procedure),
-                          ("claim_outcome", self.outcome)):
-            if vals:
-                m &= cases[col].astype("object").isin(vals).to_numpy()
-        year = pd.to_numeric(cases["year"], errors="coerce")
-        if self.year_min is not None:
-            m &= (year >= self.year_min).fillna(False).to_numpy(dtype=bool)
-        if self.year_max is not None:
-            m &= (year <= self.year_max).fillna(False).to_numpy(dtype=bool)
-        award = pd.to_numeric(cases["awarded_total"], errors="coerce")
-        if self.award_min is not None:
-            m &= (award >= self.award_min).fillna(False).to_numpy(dtype=bool)
-        if self.award_max is not None:
-            m &= (award <= self.award_max).fillna(False).to_numpy(dtype=bool)
-        if self.face_only:
-            m &= np.asarray([_tri(v) == 1 for v in cases["face_case"]], dtype=bool)
-        return m
-
 
 class CaseIndex:
     """A case collection encoded once, searchable many times."""
@@ -263,6 +241,37 @@ class CaseIndex:
     def __init__(self, cases: pd.DataFrame):
         self.cases = cases.reset_index(drop=True)
         self.enc = encode(factor_frame(self.cases))
+        # Filter columns, factorised once: values -> codes, so a filter is an integer comparison.
+        self._codes: dict[str, tuple[np.ndarray, dict[str, int]]] = {}
+        for col in ("scenario", "court_level", "province", "procedure", "claim_outcome"):
+            if col in self.cases:
+                codes, uniq = pd.factorize(self.cases[col].astype("object"))
+                self._codes[col] = (codes, {str(u): i for i, u in enumerate(uniq)})
+        self._award = pd.to_numeric(self.cases.get("awarded_total"), errors="coerce").to_numpy(
+            dtype=float, na_value=np.nan) if "awarded_total" in self.cases else np.full(len(self.cases), np.nan)
+        self._face = self.enc.bools["face_case"]
+
+    def mask(self, f: Filters) -> np.ndarray:
+        """Rows that pass the filters (vectorised; unknown values never pass a range filter)."""
+        m = np.ones(len(self.cases), dtype=bool)
+        for col, vals in (("scenario", f.scenario), ("court_level", f.court_level), ("province", f.province),
+                          ("procedure", f.procedure), ("claim_outcome", f.outcome)):
+            if vals:
+                codes, voc = self._codes.get(col, (np.full(len(m), -1), {}))
+                m &= np.isin(codes, [voc[v] for v in vals if v in voc])
+        y = self.enc.year
+        with np.errstate(invalid="ignore"):
+            if f.year_min is not None:
+                m &= y >= f.year_min
+            if f.year_max is not None:
+                m &= y <= f.year_max
+            if f.award_min is not None:
+                m &= self._award >= f.award_min
+            if f.award_max is not None:
+                m &= self._award <= f.award_max
+        if f.face_only:
+            m &= self._face == 1
+        return m
 
     def query(self, factors: dict) -> Encoded:
         return encode(pd.DataFrame([factors]), self.enc.vocab)
@@ -271,7 +280,7 @@ class CaseIndex:
         """The k most similar decisions, best first, with per-factor reasons."""
         d, parts, unknown = distances(self.enc, self.query(factors))
         if filters is not None:
-            d = np.where(filters.mask(self.cases), d, np.inf)
+            d = np.where(self.mask(filters), d, np.inf)
         k = min(k, int(np.isfinite(d).sum()))
         if k <= 0:
             return []

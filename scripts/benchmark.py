@@ -1,0 +1,125 @@
+"""Benchmark: analysis + estimate + top-10 retrieval on the real dataset, and retrieval on SYNTHETIC
+datasets of 100,000 and 1,000,000 decisions generated here (never written to data/).
+
+    .venv/bin/python scripts/benchmark.py [--sizes 100000 1000000] [--repeats 50] [--json]
+
+Reports p50/p95 latency (ms) and peak memory. Timing is a measurement, not a test: the machine is
+shared and noisy, so compare ratios within one run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from litigation.analysis import analyze  # noqa: E402
+from litigation.cases import load_cases  # noqa: E402
+from litigation.comparables import CaseIndex, Filters, matter_factors  # noqa: E402
+from litigation.compensation import estimate  # noqa: E402
+from litigation.validation import read_matter_file  # noqa: E402
+
+
+def pct(xs: list[float], q: float) -> float:
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, int(round(q * (len(xs) - 1))))]
+
+
+def timed(fn, repeats: int) -> dict:
+    out = []
+    for _ in range(repeats):
+        t = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - t) * 1000)
+    return {"p50_ms": round(statistics.median(out), 2), "p95_ms": round(pct(out, 0.95), 2), "runs": repeats}
+
+
+def synthetic_cases(n: int, seed: int = 0) -> pd.DataFrame:
+    """SYNTHETIC decisions for the benchmark only."""
+    rng = np.random.default_rng(seed)
+    scen = np.array(["zoo_park", "residential_access", "mall_retail", "face_swap_app", "bank_fraud", "platform_app"])
+    prov = np.array(["浙江", "北京", "广东", "上海", "江苏", "天津", "湖南", "四川"])
+    tri = np.array([True, False, None], dtype=object)
+    kinds = np.array(["business", "platform", "property_manager", "bank", "business;tech_vendor"])
+    return pd.DataFrame({
+        "case_id": [f"SYN{i:07d}" for i in range(n)],
+        "scenario": scen[rng.integers(0, len(scen), n)],
+        "face_case": True,
+        "leak": tri[rng.integers(0, 3, n)], "commercial_profit": tri[rng.integers(0, 3, n)],
+        "public_figure": False, "minor": tri[rng.integers(0, 3, n)],
+        "sole_verification_method": tri[rng.integers(0, 3, n)],
+        "consent_type": np.array(["none", "general", "separate"])[rng.integers(0, 3, n)],
+        "defendant_kinds": kinds[rng.integers(0, len(kinds), n)],
+        "court_level": np.array(["basic", "intermediate"])[rng.integers(0, 2, n)],
+        "province": prov[rng.integers(0, len(prov), n)], "year": rng.integers(2021, 2027, n),
+        "procedure": "civil_judgment", "claim_outcome": "upheld",
+        "awarded_total": np.round(10 ** rng.normal(3.6, 0.5, n), 2),
+    })
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", type=int, nargs="*", default=[100_000, 1_000_000])
+    ap.add_argument("--repeats", type=int, default=50)
+    ap.add_argument("--json", action="store_true")
+    a = ap.parse_args()
+
+    scen = sorted((ROOT / "data" / "scenarios").glob("*.matter.json"))
+    matter = read_matter_file(scen[0]) if scen else None
+    cases = load_cases()
+    report: dict = {"real_cases": len(cases)}
+    if matter is not None:
+        ix = CaseIndex(cases)
+        f = matter_factors(matter)
+        report["scenario"] = scen[0].name
+        report["analyze"] = timed(lambda: analyze(matter, total_damages=5000), a.repeats)
+        report["estimate"] = timed(lambda: estimate(matter, cases), max(5, a.repeats // 5))
+        report["retrieval_top10_real"] = timed(lambda: ix.search(f, k=10), a.repeats)
+        report["analysis_estimate_retrieval"] = timed(
+            lambda: (analyze(matter), estimate(matter, cases), ix.search(f, k=10)), max(5, a.repeats // 5))
+        factors = f
+    else:
+        factors = {"scenario": "zoo_park", "face_case": True, "province": "浙江", "year": 2025}
+    for n in a.sizes:
+        df = synthetic_cases(n)
+        t = time.perf_counter()
+        ix = CaseIndex(df)
+        build = (time.perf_counter() - t) * 1000
+        flt = Filters(year_min=2023, province=["浙江"])
+        res = timed(lambda ix=ix: ix.search(factors, k=10), a.repeats)
+        res_f = timed(lambda ix=ix, flt=flt: ix.search(factors, k=10, filters=flt), a.repeats)
+        # Memory in a separate pass: tracemalloc slows the code it watches.
+        tracemalloc.start()
+        ix2 = CaseIndex(df)
+        _, peak_build = tracemalloc.get_traced_memory()
+        tracemalloc.reset_peak()
+        ix2.search(factors, k=10, filters=flt)
+        _, peak_query = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        del ix2
+        report[f"synthetic_{n}"] = {"build_ms": round(build, 1), "top10": res, "top10_filtered": res_f,
+                                    "index_build_peak_mib": round(peak_build / 2**20, 1),
+                                    "query_peak_mib": round(peak_query / 2**20, 1),
+                                    "dataframe_mib": round(float(df.memory_usage(deep=True).sum()) / 2**20, 1)}
+    report["max_rss_mib"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    if a.json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        for k, v in report.items():
+            print(f"{k:30} {v}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
