@@ -113,16 +113,16 @@ class ComparableAwardEstimator(RegressorMixin, BaseEstimator):
 
 # ------------------------------------------------------------------ the pool of decisions
 def default_pool(cases: pd.DataFrame, face_only: bool = False) -> pd.DataFrame:
-    """Decisions used for private-damages estimates: civil judgments and mediations in suits by
-    individuals. Public-interest, procuratorial, administrative, criminal, withdrawn and pending
-    matters are excluded: their amounts are public remedies or nothing.
+    """Decisions used for private-damages estimates: civil judgments in suits by individuals.
+    Mediations (bargained), public-interest, procuratorial, administrative, criminal, withdrawn and
+    pending matters are excluded: their amounts are settlements, public remedies or nothing.
 
-    This is broader than the dataset's `in_default_sample` (face-case civil judgments only, six of
-    them with a positive award): it also takes personal-information comparables and mediations,
-    because six decisions cannot support a range. The `face_case` factor keeps face decisions
-    nearest to a face matter; `face_only=True` restores the narrow pool.
+    This opts in to more than the dataset's `in_default_sample` (face-case judgments only: five
+    disputes with a positive award, too few for a range): it also takes the personal-information
+    comparables, as data/README.md allows. The `face_case` factor keeps face decisions nearest to
+    a face matter; `face_only=True` restores the narrow pool.
     """
-    keep = cases["procedure"].isin(["civil_judgment", "civil_mediation"]).fillna(False)
+    keep = (cases["procedure"] == "civil_judgment").fillna(False)
     if "claimant_kind" in cases.columns:
         keep &= (cases["claimant_kind"].fillna("individual") == "individual").fillna(False)
     if face_only:
