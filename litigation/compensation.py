@@ -30,6 +30,7 @@ from litigation.comparables import (
     matter_factors,
 )
 from litigation.i18n import T, Text
+from litigation.income import IncomeFigure, local_income
 from litigation.matter import Matter
 
 LEVELS = (0.5, 0.8)
@@ -162,6 +163,8 @@ class CompensationEstimate(BaseModel):
     heads: list[HeadEstimate]
     total: HeadEstimate
     comparables: list[Comparable]
+    living_standard: IncomeFigure | None = None
+    living_standard_note: Text | None = None
     backtest: dict | None = None
 
 
@@ -282,7 +285,10 @@ def estimate(m: Matter, cases: pd.DataFrame, k: int = 5, seed: int = 0, top: int
         total.message = total.message + T(f"；下限不低于有证据的法定项目 {floor:,.0f} 元",
                                            f"; no bound below the documented heads (RMB {floor:,.0f})")
     comps = CaseIndex(cases).search(factors, k=top)
-    return CompensationEstimate(heads=heads, total=total, comparables=comps)
+    inc = local_income(m.claimant.forum_province or None, m.as_of.year if m.as_of else None)
+    note = inc.describe(total.range.median) if inc else None
+    return CompensationEstimate(heads=heads, total=total, comparables=comps, living_standard=inc,
+                                living_standard_note=note)
 
 
 # ------------------------------------------------------------------ leave-one-out evaluation

@@ -148,6 +148,9 @@ def render_estimate_markdown(est, lang: Lang = "zh") -> str:
         note = h.message(lang) + ((" （已按诉请封顶）" if zh else " (capped at the claim)") if h.capped else "")
         L.append(f"| {h.label(lang)} | {basis[0] if zh else basis[1]}: {cites} | {_rng(h.range, lang)} | {h.n or '—'} "
                  f"| {note} |")
+    if est.living_standard_note:
+        L += ["", ("当地生活水平（精神损害赔偿解释第5条第(6)项）：" if zh else
+                   "Local living standard (SPC mental-harm interpretation Art 5(6)): ") + est.living_standard_note(lang)]
     if est.backtest:
         b = est.backtest
         L += ["", ("回测（留一法）：" if zh else "Backtest (leave-one-out): ") +
