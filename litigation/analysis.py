@@ -18,7 +18,7 @@ from litigation import remedies as rem
 from litigation.burden import BurdenItem, burden_table
 from litigation.citations import Citation
 from litigation.context import Ctx
-from litigation.infringement import grounds_for, is_ground
+from litigation.infringement import grounds_for, live_grounds
 from litigation.liability import Liability, assess
 from litigation.matter import Matter
 from litigation.rules import Finding
@@ -35,6 +35,7 @@ class Analysis(BaseModel):
     applicable_law: list[str]
     temporal: list[Finding]
     grounds: dict[str, list[Finding]]
+    live: dict[str, list[Finding]]  # grounds that stand after the defences, for defendants shown to process
     defenses: dict[str, list[Finding]]
     burden: list[BurdenItem]
     liability: Liability
@@ -45,8 +46,9 @@ class Analysis(BaseModel):
     # -- derived views ---------------------------------------------------
     @property
     def infringing(self) -> list[str]:
-        return [pid for pid, fs in self.grounds.items() if any(is_ground(f) for f in fs)
-                and not dfn.exempted(self.defenses.get(pid, []))]
+        """Defendants with a ground that stands after the defences."""
+        sued = {d.id for d in self.liability.defendants}
+        return [pid for pid, fs in self.live.items() if fs and pid in sued]
 
     @property
     def infringement_found(self) -> bool:
@@ -55,10 +57,9 @@ class Analysis(BaseModel):
     def ground_citations(self) -> list[Citation]:
         seen: dict[tuple, Citation] = {}
         for pid in self.infringing:
-            for f in self.grounds[pid]:
-                if is_ground(f):
-                    for c in f.citations:
-                        seen.setdefault(c.key(), c)
+            for f in self.live[pid]:
+                for c in f.citations:
+                    seen.setdefault(c.key(), c)
         return sorted(seen.values(), key=lambda c: c.key())
 
     def remedy_codes(self) -> list[str]:
@@ -90,7 +91,7 @@ class Analysis(BaseModel):
             "infringement": {
                 "found": self.infringement_found,
                 "grounds": [cit(c) for c in self.ground_citations()],
-                "by_participant": {pid: [fnd(f) for f in fs if is_ground(f)] for pid, fs in self.grounds.items()},
+                "by_participant": {pid: [fnd(f) for f in self.live[pid]] for pid in self.infringing},
                 "findings": [fnd(f) for fs in self.grounds.values() for f in fs],
             },
             "defenses": [{"participant": f.participant, "code": f.facts.get("defence", DEFENCE_CODES.get(f.rule)),
@@ -163,8 +164,13 @@ def analyze(matter: Matter, mode: Mode = "current", total_damages: float | None 
         grounds[p.id] = grounds_for(ctx, p)
         defenses[p.id] = dfn.defenses_for(ctx, p)
 
-    infringes = {pid: any(is_ground(f) for f in fs) for pid, fs in grounds.items()}
     exempt = {pid: dfn.exempted(fs) for pid, fs in defenses.items()}
+    live: dict[str, list[Finding]] = {}
+    for p in ctx.processors():
+        shown = p.processing_evidence != "none"  # CPL 67: unproven processing supports no ground
+        live[p.id] = [] if (exempt[p.id] or not shown) else live_grounds(
+            grounds[p.id], dfn.consent_accepted(defenses[p.id]))
+    infringes = {pid: bool(fs) for pid, fs in live.items()}
     no_fault = {pid: dfn.no_fault_proved(fs) for pid, fs in defenses.items()}
     damage = _damage_for_liability(m, ctx.reform)
     liability = assess(ctx, infringes, exempt, no_fault, damage, total_damages)
@@ -176,8 +182,9 @@ def analyze(matter: Matter, mode: Mode = "current", total_damages: float | None 
     remedies: list[rem.Remedy] = []
 
     def add(code: str, f: Finding, requested: bool, against: list[str]) -> None:
-        remedies.append(rem.Remedy(code=code, available=bool(f.holds), requested=requested, against=against,
-                                   finding=ctx.localise(f)))
+        f = ctx.localise(f)  # a remedy from an instrument not in force for the acts is not available
+        remedies.append(rem.Remedy(code=code, available=bool(f.holds) and f.applicable, requested=requested,
+                                   against=against, finding=f))
 
     infringing_defs = [pid for pid in liable if infringes.get(pid) or pid in damages_liable]
     withdrawn = [p.id for p in ctx.processors() if p.defendant and p.processing.consent.withdrawn]  # type: ignore
@@ -226,6 +233,6 @@ def analyze(matter: Matter, mode: Mode = "current", total_damages: float | None 
     flags += [f for f in temporal if f.branch in ("before_effective", "continuing_across")]
     notes = [rem.no_limitation()] + [f for fs in grounds.values() for f in fs if f.rule == "spc1.scope"]
 
-    return Analysis(mode=mode, as_of=ctx.as_of, applicable_law=applicable, temporal=temporal, grounds=grounds,
+    return Analysis(mode=mode, as_of=ctx.as_of, applicable_law=applicable, temporal=temporal, grounds=grounds, live=live,
                     defenses=defenses, burden=burden_table(ctx, consent_valid), liability=liability, remedies=remedies,
                     flags=flags, notes=notes)

@@ -55,18 +55,25 @@ def _lawful_basis(p: Participant, consent_valid: bool | None) -> BurdenItem:
     """`consent_valid`: False when the consent defence failed in law (SPC 4, 2(3)), whatever the proof."""
     pr = p.processing
     assert pr is not None
-    proof = pr.consent.proof if pr.other_legal_basis == "none" else "asserted"
-    st = _PROOF[proof] if (pr.consent.type != "none" or pr.other_legal_basis != "none") else "missing"
-    if pr.other_legal_basis == "none" and consent_valid is False and st == "met":
-        st = "missing"
-        proof = "proved_but_invalid"
+    other = pr.other_legal_basis != "none"
+    st: Status
+    if other and pr.other_legal_basis_proof == "proved":
+        st, proof = "met", "proved"
+    elif consent_valid is False:
+        st, proof = "missing", "invalid_in_law"  # void consent cannot carry the burden, however well proved
+    elif pr.consent.type != "none":
+        st, proof = _PROOF[pr.consent.proof], pr.consent.proof
+    elif other:
+        st, proof = _PROOF[pr.other_legal_basis_proof], pr.other_legal_basis_proof
+    else:
+        st, proof = "missing", "none"
     return BurdenItem(
         element="lawful_basis", participant=p.id, bearer="defendant", status=st,
         citations=[spc(6, paragraph=2), cc(1035, 1), pipl(13)],
         label=T(f"{p.name} 有同意或其他合法性基础（民法典第1035条第1款）",
                 f"{p.name} had consent or another lawful basis (CC 1035(1))"),
-        shows=T(f"同意类型：{pr.consent.type}；证明：{proof}；其他基础：{pr.other_legal_basis}",
-                f"Consent: {pr.consent.type}; proof: {proof}; other basis: {pr.other_legal_basis}"),
+        shows=T(f"同意类型：{pr.consent.type}；其他基础：{pr.other_legal_basis}；证明：{proof}",
+                f"Consent: {pr.consent.type}; other basis: {pr.other_legal_basis}; proof: {proof}"),
         if_unproven=T("处理者承担不利后果：视为未取得有效同意或缺乏合法性基础", "The processor bears the consequence: "
                                                                   "no valid consent or lawful basis is taken as "
                                                                   "shown"))

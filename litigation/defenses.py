@@ -146,8 +146,13 @@ def defenses_for(ctx: Ctx, p: Participant) -> list[Finding]:
 
 
 def exempted(findings: list[Finding]) -> bool:
-    """A proved consent defence or Art 5 exemption: no civil liability at all (SPC 5)."""
-    return any(f.holds and f.rule in ("spc4.consent_defence", "spc5.exemption") and f.applicable for f in findings)
+    """A proved Art 5(1)-(3), (5) exemption: no civil liability at all (SPC 5)."""
+    return any(f.holds and f.rule == "spc5.exemption" and f.applicable for f in findings)
+
+
+def consent_accepted(findings: list[Finding]) -> bool:
+    """A proved, valid consent (SPC 5(4)): answers the grounds that consent can answer."""
+    return any(f.holds and f.rule == "spc4.consent_defence" and f.applicable for f in findings)
 
 
 def no_fault_proved(findings: list[Finding]) -> bool:

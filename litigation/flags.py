@@ -25,10 +25,13 @@ def _m(article: int, verification: str = "V-quote"):
 
 
 @rule("flag.measures", T("人脸识别技术应用安全管理办法（2025）", "FRT Measures 2025"), _m(1))
-def measures(p: Participant, as_of_applies: bool):
+def measures(p: Participant, as_of_applies: bool, claimant_age: str = "adult"):
     pr = p.processing
     assert pr is not None
     hits: list[tuple[object, Text]] = []
+    if claimant_age == "minor_under_14" and pr.other_legal_basis == "none" and pr.consent.guardian_consent is not True:
+        hits.append((_m(7), T("处理不满十四周岁未成年人人脸信息，须取得父母或其他监护人同意",
+                              "A child under 14: a parent's or guardian's consent is required")))
     if pr.necessity.sole_verification_method and pr.necessity.alternative_offered is not True:
         hits.append((_m(10), T("存在非人脸识别方式可达同一目的时，不得将人脸识别作为唯一验证方式",
                                "Face recognition may not be the only verification method where another would do")))
@@ -123,14 +126,16 @@ def flags_for(ctx: Ctx) -> list[Finding]:
     out: list[Finding] = []
     for p in ctx.matter.participants:
         if p.processing is not None:
-            f = measures(p, ctx.applies("FRT-MEASURES-2025", p.id), participant=p.id)
+            f = measures(p, ctx.applies("FRT-MEASURES-2025", p.id), ctx.matter.claimant.age_group,
+                         participant=p.id)
             if f.holds is not False:
                 out.append(f)
         c = criminal(p, participant=p.id)
         if c.holds:
             out.append(c)
     many = max([(p.processing.records_stored or 0) for p in ctx.processors()] +
-               [(p.processing.incident.records_affected or 0) for p in ctx.processors()] + [0])
+               [(p.processing.incident.records_affected or 0) for p in ctx.processors()] +
+               [(p.processing.provision.items or 0) for p in ctx.processors()] + [0])
     pf = public_interest(many or None)
     if pf.holds:
         out.append(pf)

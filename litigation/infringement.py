@@ -17,7 +17,20 @@ FRT_PURPOSES = ("identity_verification", "identification", "analysis_marketing")
 
 
 def relies_on_consent(pr: Processing) -> bool:
-    return pr.other_legal_basis == "none"
+    """Consent is needed unless another lawful basis is claimed *and proved* (PIPL 13(2); SPC 6(2))."""
+    return pr.other_legal_basis == "none" or pr.other_legal_basis_proof != "proved"
+
+
+def consent_defect(pr: Processing) -> str | None:
+    """Why consent is void as such (SPC 4; PIPL 14: voluntary), or None."""
+    c = pr.consent
+    if c.condition_of_service and not c.service_requires_face:
+        return "condition_of_service"
+    if c.bundled:
+        return "bundled"
+    if c.coerced:
+        return "coerced"
+    return None
 
 
 def separate_consent_given(pr: Processing) -> bool:
@@ -82,10 +95,21 @@ def consent_breach(pr: Processing, claimant: Claimant):
     facts = {"other_legal_basis": pr.other_legal_basis, "consent.type": c.type,
              "written_required_by_law": c.written_required_by_law, "age_group": claimant.age_group,
              "guardian_consent": c.guardian_consent}
+    facts["other_legal_basis_proof"] = pr.other_legal_basis_proof
     if not relies_on_consent(pr):
-        return False, "other_basis", facts, T(f"处理依据同意以外的法定事由（{pr.other_legal_basis}），无需同意",
-                                              f"Processing rests on another legal basis ({pr.other_legal_basis}); "
-                                              "consent is not needed (PIPL 13)"), [pipl(13)]
+        return False, "other_basis", facts, T(f"处理依据同意以外的法定事由（{pr.other_legal_basis}）并已证明，无需同意",
+                                              f"Processing rests on another, proved legal basis "
+                                              f"({pr.other_legal_basis}); consent is not needed (PIPL 13)"), [pipl(13)]
+    defect = consent_defect(pr)
+    if c.type != "none" and defect:
+        item = {"condition_of_service": 1, "bundled": 2, "coerced": 3}[defect]
+        return True, f"invalid_{defect}", facts, T(
+            {"condition_of_service": "同意系以并非必需人脸识别的服务为条件取得", "bundled": "同意系与其他授权捆绑取得",
+             "coerced": "同意系强迫或变相强迫取得"}[defect] + "，不是自愿、明确的同意，视同未取得同意",
+            {"condition_of_service": "Consent was a condition of a service that does not need face recognition",
+             "bundled": "Consent was bundled with other authorisations",
+             "coerced": "Consent was forced or in effect forced"}[defect] +
+            ": it is not free and explicit consent, so there is none"), [spc(4, item=item)]
     if claimant.age_group == "minor_under_14" and c.guardian_consent is not True:
         return True, "no_guardian", facts, T("不满十四周岁未成年人的人脸信息，未取得父母或监护人同意",
                                              "Face info of a child under 14 processed without a parent's or "
@@ -184,11 +208,15 @@ def necessity_breach(pr: Processing):
 
 @rule("pipl13.basis", T("缺乏合法性基础", "No lawful basis"), pipl(13), cc(1035, 1, 1))
 def lawful_basis(pr: Processing, consent_breach_holds: bool | None):
-    facts = {"other_legal_basis": pr.other_legal_basis, "consent.type": pr.consent.type}
-    if pr.other_legal_basis != "none":
-        return False, "other_basis", facts, T(f"存在同意以外的法定基础（{pr.other_legal_basis}），其成立由处理者证明",
-                                              f"Another lawful basis is claimed ({pr.other_legal_basis}); the "
-                                              "processor must prove it")
+    facts = {"other_legal_basis": pr.other_legal_basis, "other_legal_basis_proof": pr.other_legal_basis_proof,
+             "consent.type": pr.consent.type}
+    if not relies_on_consent(pr):
+        return False, "other_basis", facts, T(f"存在同意以外的法定基础（{pr.other_legal_basis}），且已证明",
+                                              f"Another lawful basis ({pr.other_legal_basis}) is proved")
+    if pr.other_legal_basis != "none" and consent_breach_holds:
+        return True, "basis_unproven", facts, T(
+            f"主张的其他法定基础（{pr.other_legal_basis}）未被证明，又无有效同意", f"The claimed basis "
+            f"({pr.other_legal_basis}) is not proved and there is no valid consent"), [spc(6, paragraph=2)]
     if consent_breach_holds:
         return True, "no_valid_consent", facts, T("既无有效同意，也无其他法定基础", "No valid consent and no other "
                                                                           "lawful basis")
@@ -313,3 +341,14 @@ def is_ground(f: Finding) -> bool:
     """A finding that establishes infringement. Scope (SPC 1) and standing (SPC 15: who may sue for a
     deceased person) do not establish it by themselves."""
     return bool(f.holds) and f.applicable and f.rule not in ("spc1.scope", "spc15.deceased")
+
+
+# Grounds that a proved consent does not answer: consent reaches only reasonable processing within
+# its scope (SPC 5(4); CC 1036(1)), not a leak from missing security measures (SPC 2(5)), an
+# unlawful provision to others (SPC 2(6)) or processing against public order (SPC 2(7)).
+NOT_ANSWERED_BY_CONSENT = ("spc2.5.security", "spc2.6.provision", "spc2.7.morals")
+
+
+def live_grounds(grounds: list[Finding], consent_accepted: bool) -> list[Finding]:
+    """The grounds that still stand after the defences."""
+    return [f for f in grounds if is_ground(f) and (not consent_accepted or f.rule in NOT_ANSWERED_BY_CONSENT)]

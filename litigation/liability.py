@@ -167,20 +167,6 @@ def claimant_fault(level: str, reduction: float | None):
 
 
 # ------------------------------------------------------------------ the computation
-class _UnionFind:
-    def __init__(self, items: list[str]):
-        self.parent = {i: i for i in items}
-
-    def find(self, x: str) -> str:
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: str, b: str) -> None:
-        self.parent[self.find(a)] = self.find(b)
-
-
 def assess(ctx: Ctx, infringes: dict[str, bool], exempt: dict[str, bool], no_fault: dict[str, bool],
            damage: bool, total: float | None = None) -> Liability:
     """Liability of every defendant; `total` (RMB) is the damages to allocate, if known."""
@@ -212,19 +198,22 @@ def assess(ctx: Ctx, infringes: dict[str, bool], exempt: dict[str, bool], no_fau
         basis[p.id].append(f)
         status[p.id] = {"unproven": "unproven", "exempt": "none", "no_infringement": "none"}.get(f.branch, f.branch)
 
-    # 3. joint patterns among participants.
-    uf = _UnionFind(list(parts))
+    # 3. joint patterns. liable_for[j] = who answers jointly for j's piece of the damage. Joint
+    # liability is not transitive: a helper answers with each actor it assisted (CC 1169), but the
+    # actors do not answer for one another, nor for the helper's own piece.
+    liable_for: dict[str, set[str]] = {pid: {pid} for pid in parts}
     jointly: dict[str, set[str]] = {pid: set() for pid in parts}
 
-    def join_group(kind: str, members: list[str], pull_in: bool) -> None:
-        """Make the liable members of a group jointly liable; `pull_in` also binds co-actors."""
-        live = [x for x in members if status.get(x) == "damages"]
-        if not live:
+    def bind(kind: str, members: list[str], pull_in: bool, pieces_of: list[str] | None = None) -> None:
+        """Bind the liable members of a group; `pull_in` also binds co-actors with no ground of their own.
+
+        `pieces_of`: whose pieces the group answers for jointly (default: every member's).
+        """
+        if not any(status.get(x) == "damages" for x in (pieces_of or members)):
             return
-        bound = [x for x in members if status.get(x) == "damages" or (
-            pull_in and status.get(x) in ("none",) and not exempt.get(x, False)
-            and parts[x].processing_evidence != "none" and parts[x].defendant)]
-        bound = [x for x in bound if parts[x].defendant]
+        bound = [x for x in members if parts[x].defendant and (status.get(x) == "damages" or (
+            pull_in and status.get(x) == "none" and not exempt.get(x, False)
+            and parts[x].processing_evidence != "none"))]
         if len(bound) < 2:
             return
         f = joint(kind, bound)
@@ -232,21 +221,23 @@ def assess(ctx: Ctx, infringes: dict[str, bool], exempt: dict[str, bool], no_fau
             status[x] = "damages"
             basis[x].append(f.model_copy(update={"participant": x}))
             jointly[x].update(y for y in bound if y != x)
-            uf.union(bound[0], x)
+        for j in pieces_of or bound:
+            if j in bound:
+                liable_for[j].update(bound)
 
     rel = m.relations
     for g in rel.joint_decision:
-        join_group("pipl20", g, pull_in=True)
+        bind("pipl20", g, pull_in=True)
     for g in rel.concerted_action:
-        join_group("cc1168", g, pull_in=True)
+        bind("cc1168", g, pull_in=True)
     for a in rel.assistance:
-        join_group("cc1169", [a.helper, a.actor], pull_in=True)
+        bind("cc1169", [a.helper, a.actor], pull_in=True, pieces_of=[a.actor])
     for g in rel.each_sufficient:
-        join_group("cc1171", g, pull_in=False)
+        bind("cc1171", g, pull_in=False)
     for g in rel.unknown_actor_among:
         unidentified = [x for x in g if not parts[x].identified]
         if unidentified:
-            join_group("cc1170", g, pull_in=True)
+            bind("cc1170", g, pull_in=True)
         else:
             notes.append(joint("cc1170", g).model_copy(update={
                 "holds": False, "branch": "all_identified",
@@ -268,11 +259,14 @@ def assess(ctx: Ctx, infringes: dict[str, bool], exempt: dict[str, bool], no_fau
             for u in users:
                 jointly[p.id].add(u)
                 jointly[u].add(p.id)
-                uf.union(p.id, u)
+                liable_for[u].add(p.id)
+                liable_for[p.id].add(u)
         elif f.branch == "enlarged" and p.defendant:
             status[p.id] = "enlarged"  # type: ignore[assignment]
             enlarged[p.id] = p.platform.enlarged_damage_share
             jointly[p.id].update(users)
+            for u in users:  # CC 1195(2): jointly with each other, for the enlarged part
+                jointly[u].add(p.id)
         elif f.branch == "acted":
             status[p.id] = "stop_only"
         else:
@@ -296,14 +290,11 @@ def assess(ctx: Ctx, infringes: dict[str, bool], exempt: dict[str, bool], no_fau
         w = {pid: (weights[pid] or 1.0) for pid in bearers}
         wsum = sum(w.values())
         for pid in bearers:
-            share[pid] += main * w[pid] / wsum
-        clusters: dict[str, list[str]] = {}
-        for pid in bearers:
-            clusters.setdefault(uf.find(pid), []).append(pid)
-        for members in clusters.values():
-            amt = sum(main * w[x] / wsum for x in members)
-            for x in members:
-                exposure[x] += amt
+            piece = main * w[pid] / wsum
+            share[pid] += piece
+            for x in liable_for[pid]:
+                if x in w:
+                    exposure[x] += piece
         for plat, frac in enlarged.items():
             if not frac:
                 continue

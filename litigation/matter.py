@@ -209,6 +209,9 @@ class Processing(_Model):
     notice: Notice = Field(default_factory=Notice)
     consent: Consent = Field(default_factory=Consent)
     other_legal_basis: Literal["none", "contract", "statutory_duty", "public_information"] = "none"
+    other_legal_basis_proof: Proof = Field(
+        "asserted", description="What the processor can show for that basis (SPC 6(2)); only 'proved' displaces "
+                                "the consent requirement")
     necessity: Necessity = Field(default_factory=Necessity)
     incident: Incident = Field(default_factory=Incident)
     provision: Provision = Field(default_factory=Provision)
