@@ -282,10 +282,10 @@ def assess(ctx: Ctx, infringes: dict[str, bool], exempt: dict[str, bool], no_fau
     weights = {pid: parts[pid].responsibility_weight for pid in bearers}
     share: dict[str, float] = {pid: 0.0 for pid in parts}
     exposure: dict[str, float] = {pid: 0.0 for pid in parts}
+    enl_total = min(1.0, sum(v or 0.0 for v in enlarged.values()))
     if bearers:
         if len(bearers) > 1:
             notes.append(shares_rule(weights))
-        enl_total = min(1.0, sum(v or 0.0 for v in enlarged.values()))
         main = 1.0 - enl_total
         w = {pid: (weights[pid] or 1.0) for pid in bearers}
         wsum = sum(w.values())
@@ -295,15 +295,18 @@ def assess(ctx: Ctx, infringes: dict[str, bool], exempt: dict[str, bool], no_fau
             for x in liable_for[pid]:
                 if x in w:
                     exposure[x] += piece
-        for plat, frac in enlarged.items():
-            if not frac:
-                continue
-            users = [u for u in parts[plat].platform.serves if u in bearers]  # type: ignore[union-attr]
-            piece = [plat] + users
-            pw = {x: (parts[x].responsibility_weight or 1.0) for x in piece}
-            psum = sum(pw.values())
-            for x in piece:
-                share[x] += frac * pw[x] / psum
+    for plat, frac in enlarged.items():
+        if not frac:
+            continue
+        # The enlarged part is owed jointly by the platform and its liable users, sued or not; a user who
+        # is not before the court keeps its internal share (the platform's recourse, CC 178).
+        users = [u for u in parts[plat].platform.serves if status.get(u) == "damages"]  # type: ignore[union-attr]
+        piece = [plat] + users
+        pw = {x: (parts[x].responsibility_weight or 1.0) for x in piece}
+        psum = sum(pw.values())
+        for x in piece:
+            share[x] += frac * pw[x] / psum
+            if parts[x].defendant:
                 exposure[x] += frac
     for plat, frac in enlarged.items():
         if frac is None:
