@@ -46,9 +46,12 @@ class Analysis(BaseModel):
     # -- derived views ---------------------------------------------------
     @property
     def infringing(self) -> list[str]:
-        """Defendants with a ground that stands after the defences."""
+        """Defendants with a ground that stands after the defences, and the (possibly unsued) users whose
+        infringement makes a sued platform liable (CC 1195, 1197)."""
         sued = {d.id for d in self.liability.defendants}
-        return [pid for pid, fs in self.live.items() if fs and pid in sued]
+        via_platform = {u for d in self.liability.defendants for f in d.basis
+                        if f.rule == "liab.platform" and f.holds for u in f.facts["users_liable"]}
+        return [pid for pid, fs in self.live.items() if fs and (pid in sued or pid in via_platform)]
 
     @property
     def infringement_found(self) -> bool:

@@ -65,13 +65,15 @@ def measures(p: Participant, as_of_applies: bool, claimant_age: str = "adult"):
 
 
 @rule("flag.criminal", T("刑事风险提示：侵犯公民个人信息罪", "Criminal exposure: infringing citizens' PI"),
-      cite("CRIM-LAW", "253-1"), cite("SPC-SPP-PI-CRIM-2017", 5))
-def criminal(p: Participant):
+      cite("CRIM-LAW", "253-1"), cite("SPC-SPP-PI-CRIM-2017", 5), cite("SPC-SPP-PI-CRIM-2017", 4))
+def criminal(p: Participant, bought: bool = False):
+    """`bought`: p received face info that another participant sold (buying is unlawful obtaining,
+    2017 Interpretation Art 4)."""
     pr = p.processing
     pv = pr.provision if pr else None
     sold = bool(pv and (pv.sold or pv.to_unidentified or pv.to))
-    wrongdoer = p.role == "third_party_wrongdoer"
-    facts = {"sold_or_provided": sold, "third_party_wrongdoer": wrongdoer,
+    wrongdoer = p.role == "third_party_wrongdoer" or bought
+    facts = {"sold_or_provided": sold, "third_party_wrongdoer": p.role == "third_party_wrongdoer", "bought": bought,
              "items": pv.items if pv else None, "illegal_gains": pv.illegal_gains if pv else None}
     if not (sold and (pv.sold or not pv.separate_consent)) and not wrongdoer:  # type: ignore[union-attr]
         return False, "none", facts, T("未见出售、非法提供或非法获取", "No sale, unlawful provision or unlawful "
@@ -124,13 +126,15 @@ def entrusted_unsettled(principal: str, agent: str):
 
 def flags_for(ctx: Ctx) -> list[Finding]:
     out: list[Finding] = []
+    bought = {r for q in ctx.processors() if q.processing.provision.sold  # type: ignore[union-attr]
+              for r in q.processing.provision.to}  # type: ignore[union-attr]
     for p in ctx.matter.participants:
         if p.processing is not None:
             f = measures(p, ctx.applies("FRT-MEASURES-2025", p.id), ctx.matter.claimant.age_group,
                          participant=p.id)
             if f.holds is not False:
                 out.append(f)
-        c = criminal(p, participant=p.id)
+        c = criminal(p, p.id in bought, participant=p.id)
         if c.holds:
             out.append(c)
     many = max([(p.processing.records_stored or 0) for p in ctx.processors()] +

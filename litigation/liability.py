@@ -205,15 +205,17 @@ def assess(ctx: Ctx, infringes: dict[str, bool], exempt: dict[str, bool], no_fau
     jointly: dict[str, set[str]] = {pid: set() for pid in parts}
 
     def bind(kind: str, members: list[str], pull_in: bool, pieces_of: list[str] | None = None) -> None:
-        """Bind the liable members of a group; `pull_in` also binds co-actors with no ground of their own.
+        """Bind the liable members of a group; `pull_in` also binds co-actors with no ground of their own,
+        if the instrument behind the relation governs their acts (PIPL 20 only from 2021-11-01, PIPL 74).
 
         `pieces_of`: whose pieces the group answers for jointly (default: every member's).
         """
         if not any(status.get(x) == "damages" for x in (pieces_of or members)):
             return
+        instrument = "PIPL-2021" if kind == "pipl20" else "CC-2020"
         bound = [x for x in members if parts[x].defendant and (status.get(x) == "damages" or (
             pull_in and status.get(x) == "none" and not exempt.get(x, False)
-            and parts[x].processing_evidence != "none"))]
+            and parts[x].processing_evidence != "none" and ctx.applies(instrument, x)))]
         if len(bound) < 2:
             return
         f = joint(kind, bound)

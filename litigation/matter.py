@@ -19,9 +19,10 @@ FORMAT = "facetort-matter"
 VERSION = 1
 
 
-def _err(zh: str, en: str) -> PydanticCustomError:
-    """A validation error with both languages (read back by `litigation.validation`)."""
-    return PydanticCustomError("facetort", "{en}", {"zh": zh, "en": en})
+def _err(zh: str, en: str, loc: str = "") -> PydanticCustomError:
+    """A validation error with both languages (read back by `litigation.validation`). `loc` names the
+    offending entry when the check runs on a whole object (e.g. 'relations.assistance.0.helper')."""
+    return PydanticCustomError("facetort", "{en}", {"zh": zh, "en": en, "loc": loc})
 
 
 class _Model(BaseModel):
@@ -386,52 +387,57 @@ class Matter(_Model):
     @model_validator(mode="after")
     def _references(self) -> Matter:
         ids = [p.id for p in self.participants]
-        dup = sorted({i for i in ids if ids.count(i) > 1})
-        if dup:
-            raise _err(f"参与者编号重复：{', '.join(dup)}", f"duplicate participant id(s): {', '.join(dup)}")
+        for i, pid in enumerate(ids):
+            if pid in ids[:i]:
+                raise _err(f"参与者编号重复：{pid}", f"duplicate participant id: {pid}", f"participants.{i}.id")
         known = set(ids)
 
-        def check(ref: str, where_zh: str, where_en: str) -> None:
+        def check(ref: str, where_zh: str, where_en: str, loc: str) -> None:
             if ref not in known:
                 raise _err(f"{where_zh}引用了不存在的参与者“{ref}”",
-                           f"{where_en} refers to unknown participant '{ref}'")
+                           f"{where_en} refers to unknown participant '{ref}'", loc)
 
-        for p in self.participants:
+        for i, p in enumerate(self.participants):
             if p.processing:
-                for r in p.processing.provision.to:
-                    check(r, f"参与者 {p.id} 的提供对象", f"participant {p.id}'s provision")
+                for j, r in enumerate(p.processing.provision.to):
+                    loc = f"participants.{i}.processing.provision.to.{j}"
+                    check(r, f"参与者 {p.id} 的提供对象", f"participant {p.id}'s provision", loc)
                     if r == p.id:
-                        raise _err(f"参与者 {p.id} 不能向自己提供信息", f"participant {p.id} cannot provide to itself")
+                        raise _err(f"参与者 {p.id} 不能向自己提供信息", f"participant {p.id} cannot provide to itself",
+                                   loc)
             if p.platform:
-                for r in p.platform.serves:
-                    check(r, f"平台 {p.id} 的用户", f"platform {p.id}'s user")
+                for j, r in enumerate(p.platform.serves):
+                    check(r, f"平台 {p.id} 的用户", f"platform {p.id}'s user", f"participants.{i}.platform.serves.{j}")
         rel = self.relations
-        for name_zh, name_en, groups in (
-            ("共同决定（个保法第20条）", "joint decision (PIPL 20)", rel.joint_decision),
-            ("共同实施（民法典第1168条）", "concerted action (CC 1168)", rel.concerted_action),
-            ("各自足以造成全部损害（第1171条）", "each sufficient (CC 1171)", rel.each_sufficient),
-            ("不能确定具体侵权人（第1170条）", "unknown actor among several (CC 1170)", rel.unknown_actor_among),
+        for key, name_zh, name_en, groups in (
+            ("joint_decision", "共同决定（个保法第20条）", "joint decision (PIPL 20)", rel.joint_decision),
+            ("concerted_action", "共同实施（民法典第1168条）", "concerted action (CC 1168)", rel.concerted_action),
+            ("each_sufficient", "各自足以造成全部损害（第1171条）", "each sufficient (CC 1171)", rel.each_sufficient),
+            ("unknown_actor_among", "不能确定具体侵权人（第1170条）", "unknown actor among several (CC 1170)",
+             rel.unknown_actor_among),
         ):
-            for g in groups:
+            for gi, g in enumerate(groups):
                 if len(set(g)) < 2:
-                    raise _err(f"{name_zh}至少需要两个不同的参与者", f"{name_en} needs at least two different participants")
-                for r in g:
-                    check(r, name_zh, name_en)
-        for e in rel.entrustments:
-            check(e.principal, "委托处理的委托人", "entrustment principal")
-            check(e.agent, "委托处理的受托人", "entrustment agent")
+                    raise _err(f"{name_zh}至少需要两个不同的参与者", f"{name_en} needs at least two different participants",
+                               f"relations.{key}.{gi}")
+                for j, r in enumerate(g):
+                    check(r, name_zh, name_en, f"relations.{key}.{gi}.{j}")
+        for i, e in enumerate(rel.entrustments):
+            check(e.principal, "委托处理的委托人", "entrustment principal", f"relations.entrustments.{i}.principal")
+            check(e.agent, "委托处理的受托人", "entrustment agent", f"relations.entrustments.{i}.agent")
             if e.principal == e.agent:
-                raise _err("委托人与受托人不能相同", "principal and agent must differ")
-        for a in rel.assistance:
-            check(a.helper, "教唆/帮助者", "instigator/helper")
-            check(a.actor, "被教唆/帮助的行为人", "assisted actor")
+                raise _err("委托人与受托人不能相同", "principal and agent must differ", f"relations.entrustments.{i}")
+        for i, a in enumerate(rel.assistance):
+            check(a.helper, "教唆/帮助者", "instigator/helper", f"relations.assistance.{i}.helper")
+            check(a.actor, "被教唆/帮助的行为人", "assisted actor", f"relations.assistance.{i}.actor")
             if a.helper == a.actor:
-                raise _err("教唆/帮助者与行为人不能相同", "helper and actor must differ")
-        for g in rel.joint_decision:
-            for r in g:
+                raise _err("教唆/帮助者与行为人不能相同", "helper and actor must differ", f"relations.assistance.{i}")
+        for gi, g in enumerate(rel.joint_decision):
+            for j, r in enumerate(g):
                 p = next(x for x in self.participants if x.id == r)
                 if p.processing is None:
-                    raise _err(f"共同处理者 {r} 须填写处理情况", f"joint processor {r} needs its processing facts")
+                    raise _err(f"共同处理者 {r} 须填写处理情况", f"joint processor {r} needs its processing facts",
+                               f"relations.joint_decision.{gi}.{j}")
         return self
 
     # -- convenience -------------------------------------------------------

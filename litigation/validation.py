@@ -78,6 +78,8 @@ def _translate(err: dict[str, Any]) -> FieldError:
     loc = _loc(tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-"))))
     ctx = err.get("ctx") or {}
     if err["type"] == "facetort":
+        if ctx.get("loc"):  # a whole-object check that names the offending entry
+            loc = ctx["loc"] if loc == "(matter)" else f"{loc}.{ctx['loc']}"
         return FieldError(loc=loc, zh=ctx["zh"], en=ctx["en"])
     tpl = _TEMPLATES.get(err["type"])
     if tpl is None:

@@ -83,6 +83,7 @@ def test_library_is_large_enough():
 @pytest.mark.parametrize("path", EXPECTED, ids=[p.name.removesuffix(".expected.yaml") for p in EXPECTED])
 def test_scenario(path: Path, capsys):
     exp = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert not exp.get("known_defects"), "known engine defects must be fixed, not parked (see data/scenarios/README.md)"
     matter = SCENARIOS / exp["matter"]
     assert matter.exists(), f"{exp['matter']} not found"
     for run in exp.get("runs", [{}]):

@@ -149,15 +149,16 @@ def test_a_relation_group_needs_two_different_participants():
 
 def test_duplicate_ids_are_named():
     e = errors_of(mutated(lambda d: d["participants"][1].update(id="shop")))[0]
-    assert "duplicate participant id(s): shop" in e.en
+    assert "duplicate participant id: shop" in e.en
     assert "参与者编号重复" in e.zh and "shop" in e.zh
+    assert e.loc == "participants.1.id"
 
 
-@pytest.mark.xfail(strict=False, reason="validation gap: cross-reference and duplicate-id errors carry loc "
-                   "'(matter)' instead of the path of the offending entry (e.g. relations.joint_decision.0.1)")
 def test_reference_errors_point_at_the_entry():
     e = errors_of(mutated(lambda d: d.update(relations={"joint_decision": [["shop", "ghost"]]})))[0]
-    assert e.loc.startswith("relations.joint_decision")
+    assert e.loc == "relations.joint_decision.0.1"
+    e = errors_of(mutated(lambda d: d.update(relations={"assistance": [{"helper": "shop", "actor": "nobody"}]})))[0]
+    assert e.loc == "relations.assistance.0.actor" and "nobody" in e.en and "nobody" in e.zh
 
 
 # ------------------------------------------------------------------------------------------- amounts
