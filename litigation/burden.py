@@ -44,7 +44,8 @@ _PROOF = {"none": "missing", "asserted": "contested", "proved": "met"}
 def _processing(p: Participant) -> BurdenItem:
     st = _LEVEL[p.processing_evidence]
     return BurdenItem(
-        element="processing", participant=p.id, bearer="claimant", status=st, citations=[CPL67, INTERP91],
+        element="processing", participant=p.id, bearer="claimant", status=st,
+        citations=[spc(6, paragraph=1), CPL67, INTERP91],
         label=T(f"处理行为发生且系 {p.name} 所为", f"The processing happened and {p.name} did it"),
         shows=T(f"证据：{p.processing_evidence}", f"Evidence: {p.processing_evidence}"),
         if_unproven=T("原告承担不利后果：对该参与者的请求被驳回", "The claimant bears the consequence: the claim "

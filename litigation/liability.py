@@ -73,6 +73,49 @@ def individual_basis(p: Participant, infringes: bool, exempt: bool, damage: bool
                                      "Infringement with damage and presumed fault not rebutted: liable in damages")
 
 
+@rule("liab.factors", T("确定责任时考量的因素", "Factors weighed in fixing liability"), spc(3), cc(998))
+def liability_factors(m, p: Participant):
+    """SPC Art 3 adds to CC 998: whether the victim is a minor, the notice-and-consent position and how
+    necessary the processing was. The court weighs them; FaceTort lists them, it does not score them."""
+    pr = p.processing
+    facts = {
+        "claimant_minor": m.claimant.age_group != "adult", "public_figure": m.claimant.public_figure,
+        "occupation": m.claimant.occupation or None, "scope_of_impact": m.harm.scope_of_impact, "fault": p.fault,
+        "purpose": pr.purpose if pr else None, "venue": pr.venue if pr else None,
+        "consent": pr.consent.type if pr else None,
+        "rules_published": pr.notice.rules_published if pr else None,
+        "necessary": pr.necessity.face_needed_for_purpose if pr else None,
+        "incident": pr.incident.kind if pr and pr.incident.occurred else None,
+    }
+    zh, en = [], []
+    if facts["claimant_minor"]:
+        zh.append("受害人是未成年人（加重）")
+        en.append("the victim is a minor (aggravating)")
+    if facts["scope_of_impact"] != "private":
+        zh.append(f"影响范围：{facts['scope_of_impact']}")
+        en.append(f"scope of impact: {facts['scope_of_impact']}")
+    if facts["consent"] in ("none", "general") or facts["rules_published"] is False:
+        zh.append("告知同意有缺陷")
+        en.append("defective notice and consent")
+    if facts["necessary"] is False:
+        zh.append("处理并无必要")
+        en.append("processing was not necessary")
+    if p.fault in ("intentional", "gross_negligence"):
+        zh.append("故意或重大过失")
+        en.append("intent or gross negligence")
+    if facts["incident"]:
+        zh.append(f"后果：发生{facts['incident']}")
+        en.append(f"consequence: a {facts['incident']}")
+    if facts["public_figure"]:
+        zh.append("受害人为公众人物（职业因素）")
+        en.append("the victim is a public figure (occupation)")
+    body_zh = "；".join(zh) or "未见加重或减轻的特别因素"
+    body_en = "; ".join(en) or "no special aggravating or mitigating factor"
+    return True, "factors", facts, T(f"法院综合考量：{body_zh}。这些因素影响责任方式和数额，不单独决定是否侵权",
+                                     f"The court weighs: {body_en}. They shape the form and amount of liability; they "
+                                     "do not by themselves decide infringement")
+
+
 @rule("liab.entrustment", T("委托处理", "Entrusted processing"), pipl(21), spc(7, paragraph=1))
 def entrustment(principal: Participant, agent: Participant, within: bool, agent_infringes: bool):
     facts = {"principal": principal.id, "agent": agent.id, "within_mandate": within,
@@ -196,6 +239,8 @@ def assess(ctx: Ctx, infringes: dict[str, bool], exempt: dict[str, bool], no_fau
             own = infr.get(p.id, False)
         f = individual_basis(p, own, exempt.get(p.id, False), damage, no_fault.get(p.id, False), participant=p.id)
         basis[p.id].append(f)
+        if f.holds and p.defendant:
+            basis[p.id].append(liability_factors(m, p, participant=p.id))
         status[p.id] = {"unproven": "unproven", "exempt": "none", "no_infringement": "none"}.get(f.branch, f.branch)
 
     # 3. joint patterns. liable_for[j] = who answers jointly for j's piece of the damage. Joint

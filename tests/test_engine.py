@@ -188,3 +188,15 @@ def test_cli_schema_and_analyze_in_a_subprocess(tmp_path):
     bad = subprocess.run([sys.executable, "-m", "litigation", "analyze", str(f), "--total", "-5"],
                          capture_output=True, text=True, cwd=ROOT)
     assert bad.returncode == 2 and "≥ 0" in bad.stderr
+
+
+def test_liability_factors_of_spc3_and_cc998_are_listed_not_scored():
+    m = matter([processor("school")], claimant={"age_group": "minor_14_17"})
+    m["harm"]["scope_of_impact"] = "wide"
+    out = run(m)
+    basis = defendant(out, "school")["basis"]
+    f = next(b for b in basis if b["rule"] == "liab.factors")
+    assert {"instrument": "SPC-FRT-2021", "article": 3} in f["citations"]
+    assert {"instrument": "CC-2020", "article": 998} in f["citations"]
+    assert "minor" in f["explanation"]["en"] and "未成年人" in f["explanation"]["zh"]
+    assert "scope of impact: wide" in f["explanation"]["en"]
