@@ -26,6 +26,16 @@ def _positive_money(text: str) -> float:
     return v
 
 
+def _count(text: str) -> int:
+    try:
+        v = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r} / 不是整数") from None
+    if not 1 <= v <= 1000:
+        raise argparse.ArgumentTypeError("must be between 1 and 1000 / 须在 1 到 1000 之间") from None
+    return v
+
+
 def _load(path: str, lang: str):
     try:
         return read_matter_file(path)
@@ -158,21 +168,21 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("matter")
     p.add_argument("--format", choices=["json", "md"], default="md")
     p.add_argument("--lang", choices=["zh", "en"], default="zh")
-    p.add_argument("--k", type=int, default=5, help="neighbours per estimate")
-    p.add_argument("--top", type=int, default=10, help="comparable decisions to list")
+    p.add_argument("--k", type=_count, default=5, help="neighbours per estimate")
+    p.add_argument("--top", type=_count, default=10, help="comparable decisions to list")
     cases_opt(p)
     p.set_defaults(func=cmd_estimate)
 
     p = sub.add_parser("evaluate", help="leave-one-out backtest of the estimator on the real decisions")
     p.add_argument("--format", choices=["json", "text"], default="text")
-    p.add_argument("--k", type=int, default=5)
+    p.add_argument("--k", type=_count, default=5)
     p.add_argument("--per-case", action="store_true", help="include each held-out decision")
     cases_opt(p)
     p.set_defaults(func=cmd_evaluate)
 
     p = sub.add_parser("similar", help="similar-case search for a matter (类案检索)")
     p.add_argument("matter")
-    p.add_argument("--k", type=int, default=10)
+    p.add_argument("--k", type=_count, default=10)
     p.add_argument("--format", choices=["json", "text"], default="text")
     p.add_argument("--lang", choices=["zh", "en"], default="zh")
     p.add_argument("--scenario", nargs="*")

@@ -166,3 +166,14 @@ def test_local_income_uses_the_province_then_falls_back_to_the_national_figure()
     nowhere = local_income("火星", 2022)
     assert nowhere is not None and nowhere.national_fallback and nowhere.province == "火星"
     assert "national figure" in nowhere.describe().en
+
+
+@pytest.mark.parametrize("argv", [["evaluate", "--k", "0"], ["evaluate", "--k", "abc"]])
+def test_cli_rejects_a_bad_neighbour_count(argv, capsys):
+    from litigation.cli import main
+
+    with pytest.raises(SystemExit) as exc:
+        main(argv)
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert "--k" in err and ("1 到 1000" in err or "不是整数" in err)
