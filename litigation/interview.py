@@ -985,9 +985,14 @@ def review_rows(answers: dict, lang: Lang) -> list[dict]:
     return rows
 
 
+KEY_FACT_FIRST = ("consent_type", "rules", "sole", "needed", "occurred", "measures", "no_fault", "causation")
+
+
 def key_facts() -> list[tuple[Step, Question]]:
-    """Questions flagged as key facts (offered in 'change one answer' panels)."""
-    return [(s, q) for s in STEPS for q in s.questions if q.key_fact]
+    """Questions flagged as key facts (offered in 'change one answer' panels), the most telling first."""
+    facts = [(s, q) for s in STEPS for q in s.questions if q.key_fact]
+    rank = {qid: i for i, qid in enumerate(KEY_FACT_FIRST)}
+    return sorted(facts, key=lambda sq: rank.get(sq[1].id, len(rank)))
 
 
 def parse_date(v: Any) -> dt.date | None:

@@ -92,3 +92,11 @@ def claimed_total(m: Matter) -> float | None:
     c = m.requests.claimed
     vals = [v for v in (c.economic_loss, c.reasonable_expenses, c.attorney_fees, c.mental_distress) if v]
     return float(sum(vals)) if vals else None
+
+
+def ready() -> tuple[Matter | None, list[FieldError]]:
+    """The matter if it can be analysed: valid and with at least one participant."""
+    m, errs = validate()
+    if m is not None and not m.participants:
+        return None, []
+    return m, errs

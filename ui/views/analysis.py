@@ -202,7 +202,7 @@ def flags_tab(a: Analysis, names: dict[str, str], reform: bool) -> None:
 def render() -> None:
     lg = lang()
     st.title(t("an.heading"))
-    m, errs = state.validate()
+    m, errs = state.ready()
     if m is None:
         invalid(errs)
         return

@@ -1,9 +1,164 @@
-"""Page body: compensation (in progress)."""
+"""Compensation page: per head and total, median with 50% and 80% ranges on a log scale beside the
+comparable awards, n and the backtested coverage, and a 'what if' panel."""
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
+
+from litigation.matter import Matter
+from ui import data, state
+from ui.charts import range_figure
+from ui.diff import diff
+from ui.frame import lang, t
+
+HEAD_COLUMN = {"total": "awarded_total", "mental_distress": "awarded_mental_distress"}
+
+
+def _money(x: float | None) -> str:
+    return "—" if x is None else f"¥{x:,.0f}"
+
+
+def _band(lo: float | None, hi: float | None) -> str:
+    return "—" if lo is None or hi is None else f"{_money(lo)} – {_money(hi)}"
+
+
+def heads_frame(heads: list) -> pd.DataFrame:
+    lg = lang()
+    rows = []
+    for h in heads:
+        r = h.range
+        rows.append({
+            t("co.head"): h.label(lg),
+            t("co.source"): t(f"co.basis_{h.basis}") if h.basis in ("law", "comparables", "none") else h.basis,
+            t("co.median_col"): _money(r.median),
+            t("co.r50_col"): _band(r.low50, r.high50),
+            t("co.r80_col"): _band(r.low80, r.high80),
+            t("co.n_col"): str(h.n) if h.basis == "comparables" else "—",
+            t("co.claimed_col"): _money(h.claimed) + (" " + t("co.capped") if h.capped else ""),
+            t("co.note_col"): h.message(lg),
+        })
+    return pd.DataFrame(rows)
+
+
+def _awards(est, df) -> dict[str, list[tuple[str, float]]]:
+    """The comparable decisions' awards per head (the points beside each range)."""
+    out: dict[str, list[tuple[str, float]]] = {}
+    if df is None:
+        return out
+    by_id = df.set_index(df["case_id"].astype(str))
+    for h in [*est.heads, est.total]:
+        col = HEAD_COLUMN.get(h.head)
+        if col is None or col not in by_id.columns:
+            continue
+        pts = []
+        for cid in h.comparables:
+            if cid in by_id.index:
+                v = by_id.loc[cid, col]
+                v = v.iloc[0] if isinstance(v, pd.Series) else v
+                if pd.notna(v) and v > 0:
+                    pts.append((cid, float(v)))
+        out[h.head] = pts
+    return out
+
+
+def law_only(m: Matter) -> None:
+    """Fallback when the estimator cannot run: the heads the law fixes, from the matter."""
+    st.warning(t("co.unavailable"))
+    try:
+        from litigation.compensation import law_heads
+
+        st.subheader(t("co.heads"))
+        st.dataframe(heads_frame(law_heads(m)), hide_index=True, width="stretch")
+    except Exception:  # noqa: BLE001 - nothing more to show
+        pass
+
+
+def estimate_for(m: Matter):
+    r = data.research(m)
+    return r.estimate
+
+
+def metrics(est) -> None:
+    bt = data.backtest()
+    c = st.columns(4)
+    c[0].metric(t("co.n"), str(est.total.n))
+    if bt and bt.get("n"):
+        help_ = t("co.backtest_help", n=bt["n"])
+        c[1].metric(t("co.cov50"), f"{bt['coverage_50']:.0%}", help=help_)
+        c[2].metric(t("co.cov80"), f"{bt['coverage_80']:.0%}", help=help_)
+        c[3].metric(t("co.err"), f"{bt['median_abs_log10_error']:.2f}", help=help_)
+
+
+def comparables_frame(est) -> pd.DataFrame:
+    lg = lang()
+    sep = "、" if lg == "zh" else ", "
+    from litigation.labels import label
+
+    return pd.DataFrame([{
+        "ID": c.case_id, t("co.head"): c.case_name(lg), t("ca.court"): c.court(lg),
+        t("ca.level"): label("court_level", c.court_level, lg), t("ca.year"): c.year,
+        t("ca.award"): _money(c.awarded_total), t("ca.similarity"): f"{c.similarity:.0%}",
+        t("ca.same"): sep.join(x(lg) for x in c.matches), t("ca.differs"): sep.join(x(lg) for x in c.differs),
+    } for c in est.comparables])
+
+
+def what_if(m: Matter, est) -> None:
+    from litigation import interview as iv
+    from ui.views.teaching import changed_matter, choose_change, diff_table
+
+    st.caption(t("co.whatif_intro"))
+    ans = iv.answers_from(m.model_dump(mode="json"))
+    changed = choose_change(ans, "co")
+    if changed is None:
+        return
+    m2 = changed_matter(changed)
+    if m2 is None:
+        return
+    est2 = estimate_for(m2)
+    if est2 is None:
+        return
+    p = state.prefs()
+    total = p.get("total") if p.get("total_set") else state.claimed_total(m)
+    c = st.columns(2)
+    before, after = est.total.range, est2.total.range
+    c[0].metric(t("co.total_median"), _money(after.median),
+                delta=None if before.median is None or after.median is None else f"{after.median - before.median:+,.0f}",
+                help=f"{t('co.before')}: {_money(before.median)}")
+    c[1].metric(t("co.total_r80"), _band(after.low80, after.high80),
+                help=f"{t('co.before')}: {_band(before.low80, before.high80)}")
+    mode = p.get("mode", "current")
+    a1 = state.analysis_of(m, mode, total)
+    a2 = state.analysis_of(m2, mode, total)
+    rows = diff(a1, a2, {x.id: x.name for x in m.participants}, lang())
+    st.markdown(f"**{t('co.liability_moves')}**")
+    if rows:
+        diff_table(rows, t("co.before"), t("co.after"))
+    else:
+        st.caption(t("te.no_change"))
 
 
 def render() -> None:
-    st.title("compensation")
+    from ui.views.analysis import invalid
+
+    lg = lang()
+    st.title(t("co.heading"))
+    st.caption(t("co.intro"))
+    m, errs = state.ready()
+    if m is None:
+        invalid(errs)
+        return
+    with st.spinner():
+        est = estimate_for(m)
+    if est is None:
+        law_only(m)
+        return
+    metrics(est)
+    heads = [*est.heads, est.total]
+    st.plotly_chart(range_figure(heads, _awards(est, data.cases()), lg), width="stretch", key="range_chart")
+    st.dataframe(heads_frame(heads), hide_index=True, width="stretch")
+    st.subheader(t("co.comparables"))
+    if est.comparables:
+        st.dataframe(comparables_frame(est), hide_index=True, width="stretch")
+    st.subheader(t("co.whatif"))
+    what_if(m, est)

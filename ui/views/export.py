@@ -1,9 +1,58 @@
-"""Page body: export (in progress)."""
+"""Export page: claim memo, bench memo and similar-case search report as DOCX, PDF and Markdown."""
 
 from __future__ import annotations
 
 import streamlit as st
 
+from litigation import export as ex
+from ui import data, state
+from ui.frame import lang, t
+
+KIND_KEYS = {"claim": "ex.claim", "bench": "ex.bench", "similar": "ex.similar"}
+
+
+def _pref(key: str, pref: str) -> None:
+    state.prefs()[pref] = st.session_state.get(key)
+
 
 def render() -> None:
-    st.title("export")
+    from ui.views.analysis import invalid
+
+    st.title(t("ex.heading"))
+    st.caption(t("ex.intro"))
+    m, errs = state.ready()
+    if m is None:
+        invalid(errs)
+        return
+    p = state.prefs()
+    kinds = list(ex.KINDS)
+    labels = {k: t(v) for k, v in KIND_KEYS.items()}
+    c1, c2 = st.columns([3, 2])
+    with c1:
+        kind = st.radio(t("ex.kind"), kinds, index=kinds.index(p.get("ex_kind", "claim")), key="ex_kind_w",
+                        format_func=labels.__getitem__, on_change=_pref, args=("ex_kind_w", "ex_kind"))
+    langs = ["zh", "en"]
+    with c2:
+        doc_lang = st.radio(t("ex.lang"), langs, index=langs.index(p.get("ex_lang", lang())), key="ex_lang_w",
+                            format_func=lambda c: "中文" if c == "zh" else "English", horizontal=True,
+                            on_change=_pref, args=("ex_lang_w", "ex_lang"))
+    mode = p.get("mode", "current")
+    if mode == "reform":
+        st.warning(t("ex.reform_note"))
+    total = p.get("total") if p.get("total_set") else state.claimed_total(m)
+    a = state.analysis_of(m, mode, total)
+    with st.spinner():
+        r = data.research(m)
+    doc = ex.build(kind, m, a, doc_lang, r)
+    cols = st.columns(3)
+    font_ok = ex.cjk_font() is not None
+    for col, fmt, key in zip(cols, ex.FORMATS, ("ex.docx", "ex.pdf", "ex.md"), strict=True):
+        with col:
+            st.download_button(
+                t(key), data=(lambda f=fmt: ex.render(doc, f)), file_name=ex.file_name(kind, fmt, doc_lang),
+                mime=ex.MIME[fmt], key=f"ex_{fmt}", on_click="ignore", type="primary" if fmt == "docx" else "secondary",
+                disabled=(fmt == "pdf" and not font_ok), icon=":material/download:", width="stretch")
+    if not font_ok:
+        st.warning(ex.NO_FONT(lang()))
+    with st.expander(t("ex.preview"), expanded=True, icon=":material/visibility:"):
+        st.markdown(ex.to_markdown(doc))

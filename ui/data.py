@@ -1,0 +1,89 @@
+"""Data the pages share: the case dataset, the backtest, scenario files (cached: public data only),
+and per-session research for the current matter (user data is never put in a global cache)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+from litigation import export as ex
+from litigation.matter import Matter
+from ui import state
+
+log = logging.getLogger("facetort.ui")
+ROOT = Path(__file__).resolve().parent.parent
+SCENARIOS = ROOT / "data" / "scenarios"
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _cases(path: str, mtime: float) -> Any:
+    from litigation.cases import load_cases
+
+    return load_cases(path)
+
+
+def cases() -> Any | None:
+    """The case dataset, or None if it cannot be loaded (the pages then say so)."""
+    try:
+        from litigation.cases import resolve_cases_path
+
+        p = resolve_cases_path()
+        return _cases(str(p), p.stat().st_mtime)
+    except Exception:  # noqa: BLE001 - a missing or broken dataset must not break the page
+        log.exception("case dataset unavailable")
+        return None
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _backtest(path: str, mtime: float) -> dict | None:
+    from litigation.compensation import evaluate
+
+    df = _cases(path, mtime)
+    out = evaluate(df)
+    return {k: v for k, v in out.items() if k != "cases"}
+
+
+def backtest() -> dict | None:
+    try:
+        from litigation.cases import resolve_cases_path
+
+        p = resolve_cases_path()
+        return _backtest(str(p), p.stat().st_mtime)
+    except Exception:  # noqa: BLE001
+        log.exception("backtest unavailable")
+        return None
+
+
+def research(m: Matter) -> ex.Research:
+    """Comparable cases and the estimate for this matter (memoised in the session only)."""
+    df = cases()
+    bt = backtest()
+    return state._remember(("research", m.model_dump_json()), lambda: ex.research(m, df, backtest=bt))
+
+
+def scenario_files() -> list[Path]:
+    return sorted(SCENARIOS.glob("*.matter.json"))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def scenario_title(path: str, mtime: float) -> str:
+    import json
+
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        return str(data.get("title") or Path(path).name)
+    except (OSError, ValueError):
+        return Path(path).name
+
+
+def filter_mask(df: Any, filters: Any) -> Any:
+    """Rows of the case dataset that pass the explorer filters (through the comparables module)."""
+    from litigation import comparables as cmp
+
+    index = cmp.CaseIndex(df)
+    if hasattr(index, "mask"):
+        return index.mask(filters)
+    return filters.mask(df)  # older API
