@@ -456,6 +456,9 @@ STEPS: tuple[Step, ...] = (
               "does it have another legal basis"),
               H("多数案件选“无（依靠同意）”。履行合同所必需等依据须由处理者证明。", "Most cases: 'None (relies on "
                 "consent)'. Another basis must be proved by the processor."), group="legal_basis"),
+            Q("basis_proof", "processing.other_legal_basis_proof", "select", _t("处理者能否证明这一法定依据",
+              "Can the processor prove that legal basis"), group="proof",
+              visible=(Cond("processing.other_legal_basis", "ne", "none"),), key_fact=True, terms=("burden",)),
             Q("consent_type", "processing.consent.type", "select", _t("原告给了什么样的同意", "What consent the claimant "
               "gave"), H("只在用户协议、入园须知里概括同意的，选“概括同意”。", "If it was only agreeing to terms or a "
                          "notice as a whole, choose 'General consent'."),

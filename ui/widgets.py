@@ -246,7 +246,7 @@ def _entrustments(path: str, ans: dict) -> None:
     items = iv.get_in(ans, path) or []
     for j, _ in enumerate(items):
         p = f"{path}.{j}"
-        c = st.columns([3, 3, 2, 2, 2], vertical_alignment="bottom")
+        c = st.columns([3, 3, 2, 2, 2, 2], vertical_alignment="bottom")
         with c[0]:
             _pid_select(t("iv.ent_principal"), f"{p}.principal", ans)
         with c[1]:
@@ -256,6 +256,8 @@ def _entrustments(path: str, ans: dict) -> None:
         with c[3]:
             _item_check(t("iv.ent_sub"), f"{p}.sub_entrusted_without_consent", ans)
         with c[4]:
+            _item_select(t("iv.ent_supervised"), f"{p}.principal_supervised", [None, True, False], "tristate", ans)
+        with c[5]:
             _remove_button(path, j)
     if not items:
         st.caption(t("iv.empty_list"))

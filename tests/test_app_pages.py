@@ -1,0 +1,202 @@
+"""AppTest: every page in both languages, the analysis, teaching, compensation, case explorer and
+export pages with a matter in the session, the language switch, and the page guard."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+from test_export import guo_bing_like
+
+from litigation import interview as iv
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+PAGES = ("start", "interview", "analysis", "compensation", "export", "cases", "teaching")
+TITLES = {"start": ("人脸信息侵权诉讼辅助", "Decision support for face-information tort cases"),
+          "interview": ("事实问答", "Interview"), "analysis": ("法律分析", "Legal analysis"),
+          "compensation": ("赔偿估算", "Compensation"), "export": ("导出文书", "Export documents"),
+          "cases": ("类案检索", "Case explorer"), "teaching": ("教学模式", "Teaching mode")}
+
+
+def two_processors() -> dict:
+    """A mall and its analytics vendor who jointly decided to profile shoppers (PIPL 20)."""
+    m = guo_bing_like()
+    zoo = m["participants"][0]
+    vendor = {**zoo, "id": "vendor", "name": "某数据公司", "kind": "tech_vendor", "role": "joint_processor"}
+    m["participants"].append(vendor)
+    m["relations"] = {"joint_decision": [["zoo", "vendor"]]}
+    m["requests"]["claimed"] = {"reasonable_expenses": 360, "mental_distress": 5000}
+    return m
+
+
+def app(page: str, lang: str | None = None, matter: dict | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=90)
+    if lang:
+        at.query_params["lang"] = lang
+    if matter is not None:
+        at.session_state["ft_answers"] = iv.answers_from(matter)
+    at.run()
+    if page != "start":
+        at.switch_page(f"ui/pages/{page}.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def texts(at: AppTest) -> str:
+    return " ".join(x.value for x in [*at.markdown, *at.caption, *at.info, *at.warning, *at.success, *at.error])
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders(page, lang):
+    at = app(page, lang)
+    assert at.title[0].value == TITLES[page][0 if lang == "zh" else 1]
+    assert not at.error, [e.value for e in at.error]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_with_a_matter(page):
+    at = app(page, matter=two_processors())
+    assert not at.error, [e.value for e in at.error]
+
+
+def test_language_switch_is_kept_across_pages():
+    at = app("start")
+    assert at.sidebar.radio[0].value == "zh"
+    at.sidebar.radio[0].set_value("en").run()
+    assert at.title[0].value == TITLES["start"][1]
+    assert at.query_params["lang"] == ["en"] or at.query_params["lang"] == "en"
+    at.switch_page("ui/pages/analysis.py").run()
+    assert at.title[0].value == "Legal analysis"
+
+
+def test_analysis_conclusions_expand_to_articles_and_facts():
+    at = app("analysis", matter=guo_bing_like())
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["侵权认定"] == "构成侵权"
+    exp = {e.label: e for e in at.expander}
+    ground = next(e for lab, e in exp.items() if "未取得单独同意" in lab)
+    inner = " ".join(m.value for m in ground.markdown)
+    assert "《人脸识别规定》第2条第(3)项" in inner          # the article
+    assert "原告给了什么样的同意: 概括同意" in inner          # the fact it read, in the interview's words
+    assert any("删除人脸信息" in lab and "可获支持" in lab for lab in exp)
+    burden = at.dataframe[0].value
+    assert list(burden.columns)[:4] == ["待证事项", "涉及的当事人", "由谁证明", "现状"]
+    assert "被告（处理者）" in set(burden["由谁证明"])
+
+
+def test_liability_chart_and_table_for_joint_processors():
+    at = app("analysis", "en", matter=two_processors())
+    charts = at.get("plotly_chart")
+    assert charts
+    spec = json.loads(charts[0].proto.spec)
+    assert spec["data"][0]["name"].startswith("Most it can be made to pay")
+    assert any("某数据公司" in y for y in spec["data"][0]["y"])
+    liab = next(d.value for d in at.dataframe if "Towards the claimant" in d.value.columns)
+    assert set(liab["Towards the claimant"]) == {"Joint and several (whole)"}
+
+
+def test_reform_toggle_labels_everything():
+    at = app("analysis", "en", matter=two_processors())
+    at.toggle(key="ft_mode_w").set_value(True).run()
+    assert any("REFORM MODE" in w.value for w in at.warning)
+    burden = at.dataframe[0].value
+    assert any("[Reform mode]" in x for x in burden["What must be proved"])
+    at.switch_page("ui/pages/export.py").run()  # the choice follows the user to the export
+    assert any("Reform mode is on" in w.value for w in at.warning)
+
+
+def test_incomplete_matter_shows_field_errors_on_analysis():
+    m = guo_bing_like()
+    m["participants"][0]["processing"]["acts"] = []
+    at = app("analysis", matter=m)
+    assert "请至少填写一项处理行为" in texts(at)
+    assert not at.metric
+
+
+def test_export_page_offers_docx_pdf_and_markdown():
+    at = app("export", matter=guo_bing_like())
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["下载 Word（DOCX）", "下载 PDF", "下载 Markdown"]
+    assert "起诉意见书" in texts(at)
+    at.radio(key="ex_kind_w").set_value("similar").run()
+    assert "类案检索报告" in texts(at) and "检索方法" in texts(at)
+    at.radio(key="ex_lang_w").set_value("en").run()
+    assert "Similar-case search report" in texts(at)
+
+
+def test_compensation_shows_ranges_n_backtest_and_what_if():
+    at = app("compensation", "en", matter=two_processors())
+    metrics = {m.label: m.value for m in at.metric}
+    assert int(metrics["Comparable decisions (positive awards)"]) >= 5
+    assert metrics["Backtest: 80% range coverage"].endswith("%")
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert spec["layout"]["xaxis"]["type"] == "log"
+    heads = at.dataframe[0].value
+    assert "Mental-distress damages" not in set(heads["Head"])  # no mental distress claimed in the facts
+    assert "Total award (comparable decisions)" in set(heads["Head"])
+    assert "Total award, median" in metrics  # the what-if panel
+
+
+def test_teaching_walk_compare_and_change_a_fact():
+    at = app("teaching")
+    assert at.selectbox(key="te_pick").options
+    for _ in range(6):
+        at.button(key="te_next").click().run()
+        assert not at.exception and not at.error
+    assert at.session_state["ft_teach"]["stage"] == 6
+    at.button(key="te_use").click().run()
+    assert at.session_state["ft_answers"]["participants"]
+    at.selectbox(key="te_fact").select("consent.consent_type").run()
+    assert not at.exception
+
+
+def test_teaching_change_flips_a_conclusion():
+    """Consent type changed from general to separate on a Guo Bing-like matter: SPC 2(3) stops holding."""
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.run()
+    at.switch_page("ui/pages/teaching.py").run()
+    m = guo_bing_like()
+    m["participants"][0]["processing"]["consent"]["condition_of_service"] = False  # else consent is void anyway
+    at.session_state["ft_teach"] = {"file": at.session_state["ft_teach"]["file"], "stage": 0, "errors": None,
+                                    "answers": iv.answers_from(m)}
+    at.run()
+    at.selectbox(key="te_fact").select("consent.consent_type").run()
+    val = next(s for s in at.selectbox if s.key.startswith("te_val:"))
+    val.select_index(2).run()  # none, general, separate, written
+    diff = at.dataframe[-1].value
+    row = diff[diff["结论"].str.contains("未取得单独同意")]
+    assert list(row["之前"]) == ["是"] and list(row["之后"]) == ["否"]
+
+
+def test_case_explorer_filters_and_detail():
+    at = app("cases")
+    total = len(at.dataframe[0].value)
+    at.multiselect(key="ca_scenario").select("zoo_park").run()
+    sub = at.dataframe[0].value
+    assert 0 < len(sub) < total
+    assert at.get("plotly_chart")
+    first = sub.iloc[0, 0]
+    assert at.selectbox(key="ca_pick").value == first
+    assert "来源" in texts(at)
+    at.switch_page("ui/pages/start.py").run()
+    at.switch_page("ui/pages/cases.py").run()
+    assert len(at.dataframe[0].value) == len(sub)  # filters survive leaving the page
+
+
+def test_case_explorer_lists_decisions_similar_to_the_matter():
+    at = app("cases", "en", matter=guo_bing_like())
+    sim = at.dataframe[-1].value
+    assert "Similarity" in sim.columns and len(sim) >= 5
+
+
+def test_a_broken_page_shows_a_friendly_message_not_a_traceback():
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.session_state["ft_answers"] = {"participants": 5}  # corrupt state
+    at.run()
+    at.switch_page("ui/pages/interview.py").run()
+    assert not at.exception
+    assert any("您的答案没有丢失" in e.value for e in at.error)
+    assert not any("Traceback" in x.value for x in [*at.markdown, *at.error, *at.code])
