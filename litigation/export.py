@@ -58,6 +58,11 @@ REFORM = _t("【改革模式】本文书假定处理者须证明其行为与损�
             "current law.")
 
 
+NO_FONT = _t("找不到中文字体，无法生成 PDF（请安装 fonts-wqy-microhei，或设置 FACETORT_CJK_FONT）；可改用 Word 或 Markdown。",
+             "No CJK font found, so no PDF (install fonts-wqy-microhei or set FACETORT_CJK_FONT); use Word or "
+             "Markdown instead.")
+
+
 class ExportError(RuntimeError):
     """An export that cannot be made (e.g. no CJK font for PDF); carries both languages."""
 
@@ -705,9 +710,7 @@ def to_pdf(doc: Doc, font: Path | None = None) -> bytes:
 
     font = font or cjk_font()
     if font is None:
-        raise ExportError(_t("找不到中文字体，无法生成 PDF（请安装 fonts-wqy-microhei，或设置 FACETORT_CJK_FONT）；可改用 Word 或 Markdown。",
-                             "No CJK font found, so no PDF (install fonts-wqy-microhei or set FACETORT_CJK_FONT); "
-                             "use Word or Markdown instead."))
+        raise ExportError(NO_FONT)
     pdf = FPDF(format="A4")
     pdf.set_auto_page_break(True, margin=15)
     pdf.set_margins(18, 18, 18)
