@@ -967,7 +967,7 @@ def format_answer(q: Question, value: Any, answers: dict, lang: Lang) -> str:
 
 
 def review_rows(answers: dict, lang: Lang) -> list[dict]:
-    """Every visible answer, in interview order: step, participant (if any), question, answer."""
+    """Every visible answer, in interview order: step, participant (if any), question, widget, answer."""
     rows = []
     for s in STEPS:
         if not s.shown(answers):
@@ -975,7 +975,7 @@ def review_rows(answers: dict, lang: Lang) -> list[dict]:
         if s.scope == "matter":
             for q in s.questions:
                 if q.shown(answers):
-                    rows.append({"step": s.id, "participant": None, "question": q.label(lang),
+                    rows.append({"step": s.id, "participant": None, "question": q.label(lang), "widget": q.widget,
                                  "answer": format_answer(q, get_in(answers, q.path), answers, lang)})
         else:
             for i in s.participants(answers):
@@ -983,7 +983,7 @@ def review_rows(answers: dict, lang: Lang) -> list[dict]:
                 for q in s.questions:
                     if q.shown(answers, base):
                         rows.append({"step": s.id, "participant": participant_name(answers, i, lang),
-                                     "question": q.label(lang),
+                                     "question": q.label(lang), "widget": q.widget,
                                      "answer": format_answer(q, get_in(answers, f"{base}.{q.path}"), answers, lang)})
     return rows
 

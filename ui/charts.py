@@ -35,8 +35,8 @@ def liability_figure(a: Analysis, lang: Lang, as_share: bool = False) -> go.Figu
     fig.add_bar(y=names, x=share, orientation="h", name=tr("an.l.share_bar", lang), text=fmt[1],
                 textposition="auto", marker_color="#4f81bd")
     fig.update_layout(barmode="group", title=tr("an.l.chart_title", lang), xaxis_title=axis,
-                      height=160 + 70 * max(1, len(ds)), margin={"l": 10, "r": 10, "t": 60, "b": 40},
-                      legend={"orientation": "h", "y": -0.25}, font={"family": FONT})
+                      height=160 + 70 * max(1, len(ds)), margin={"l": 10, "r": 10, "t": 90, "b": 40},
+                      legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 1, "xanchor": "right"}, font={"family": FONT})
     if as_share:
         fig.update_xaxes(tickformat=".0%", range=[0, 1.05])
     return fig
@@ -47,6 +47,7 @@ def range_figure(heads: list, awards: dict[str, list[tuple[str, float]]], lang: 
     with the comparable decisions' awards as points just below. `heads` are HeadEstimates."""
     fig = go.Figure()
     ys = []
+    heads = [h for h in heads if (h.range.median or 0) > 0 or (h.range.high80 or 0) > 0]  # nothing to draw at 0
     for i, h in enumerate(heads):
         y = len(heads) - i
         name = h.label(lang)
@@ -72,10 +73,10 @@ def range_figure(heads: list, awards: dict[str, list[tuple[str, float]]], lang: 
                                      text=[cid for cid, _ in pts], hovertemplate="%{text}: ¥%{x:,.0f}",
                                      name=tr("co.points", lang), legendgroup="pts",
                                      showlegend=not any(t.legendgroup == "pts" for t in fig.data)))
-    fig.update_xaxes(type="log", title=tr("an.l.rmb_axis", lang), tickprefix="¥", tickformat=",.0f")
+    fig.update_xaxes(type="log", title=tr("an.l.rmb_axis", lang), tickprefix="¥", tickformat=",.0f", dtick=1)
     fig.update_yaxes(tickvals=[y for y, _ in ys], ticktext=[n for _, n in ys], range=[0.3, len(heads) + 0.7])
     fig.update_layout(title=tr("co.chart_title", lang), height=170 + 90 * max(1, len(heads)),
-                      margin={"l": 10, "r": 10, "t": 60, "b": 40}, legend={"orientation": "h", "y": -0.2},
+                      margin={"l": 10, "r": 10, "t": 90, "b": 40}, legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 1, "xanchor": "right"},
                       font={"family": FONT})
     return fig
 
@@ -91,10 +92,10 @@ def award_strip(rows: list[dict], lang: Lang) -> go.Figure:
         fig.add_trace(go.Scatter(x=[r["award"] for r in pts], y=[r["group"] for r in pts], mode="markers",
                                  name=o, text=[r["case_id"] for r in pts], hovertemplate="%{text}: ¥%{x:,.0f}",
                                  marker={"size": 11, "symbol": symbols[i % len(symbols)], "opacity": 0.8}))
-    fig.update_xaxes(type="log", title=tr("an.l.rmb_axis", lang), tickprefix="¥", tickformat=",.0f")
+    fig.update_xaxes(type="log", title=tr("an.l.rmb_axis", lang), tickprefix="¥", tickformat=",.0f", dtick=1)
     fig.update_yaxes(categoryorder="array", categoryarray=groups)
     fig.update_layout(title=tr("ca.dist", lang), height=180 + 28 * max(1, len(groups)),
-                      margin={"l": 10, "r": 10, "t": 60, "b": 40}, font={"family": FONT})
+                      margin={"l": 10, "r": 10, "t": 90, "b": 40}, font={"family": FONT})
     return fig
 
 
@@ -106,6 +107,6 @@ def year_bars(counts: dict[int, dict[str, int]], lang: Lang) -> go.Figure:
     for o in outcomes:
         fig.add_bar(x=years, y=[counts[y].get(o, 0) for y in years], name=o)
     fig.update_layout(barmode="stack", title=tr("ca.by_year", lang), height=320,
-                      margin={"l": 10, "r": 10, "t": 60, "b": 40}, font={"family": FONT})
+                      margin={"l": 10, "r": 10, "t": 90, "b": 40}, font={"family": FONT})
     fig.update_xaxes(type="category")
     return fig

@@ -11,7 +11,8 @@ from litigation.rules import Finding
 from ui.frame import lang, t
 from ui.text import esc
 
-MARK = {True: "✅", False: "❌", None: "❔"}
+MARK = {True: ":material/check_circle:", False: ":material/cancel:", None: ":material/help:"}
+ICON = MARK
 
 
 def _fact_question(key: str) -> iv.Question | None:
@@ -49,10 +50,10 @@ def finding(f: Finding, names: dict[str, str], title: str | None = None, expande
             reform: bool = False) -> None:
     """One conclusion: its mark and title; opening it shows the explanation, articles and facts."""
     lg = lang()
-    head = f"{MARK[f.holds]} {title or f.title(lg)}"
+    head = title or f.title(lg)
     if not f.applicable:
         head += " ⏳"
-    with st.expander(head, expanded=expanded):
+    with st.expander(head, expanded=expanded, icon=ICON[f.holds]):
         if reform:
             st.caption(t("an.reform_banner"))
         st.markdown(esc(f.explanation(lg)))

@@ -191,6 +191,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "an.l.no_total": ("未填写赔偿总额：图中显示比例。", "No total given: the chart shows proportions."),
     "an.l.basis_for": ("{name} 的责任依据", "Why {name} is liable (or not)"),
     "an.l.none": ("没有被告。", "No defendants."),
+    "an.l.no_damages": ("没有被告承担损害赔偿责任（可能只需停止侵害、删除），因此没有可分配的金额。",
+                        "No defendant is liable in damages (at most stopping and deletion), so there is nothing to "
+                        "allocate."),
     "an.r.requested": ("已请求", "requested"),
     "an.r.not_requested": ("未请求", "not requested"),
     "an.r.available": ("可获支持", "available"),
@@ -339,6 +342,10 @@ TEXT: dict[str, tuple[str, str]] = {
                  "Browse and filter the face and related personal-information decisions in the dataset, see the "
                  "award distribution and each case's source; the decisions most similar to your matter come last."),
     "ca.filters": ("筛选条件", "Filters"),
+    "ca.any": ("不限", "Any"),
+    "iv.choose": ("请选择", "Choose"),
+    "iv.col_step": ("步骤", "Step"),
+    "te.notes": ("案情说明（示例库原文）", "About this scenario (from the library)"),
     "ca.scenario": ("场景", "Setting"),
     "ca.level": ("法院层级", "Court level"),
     "ca.province": ("省份", "Province"),

@@ -109,6 +109,7 @@ def question(q: Question, path: str, ans: dict) -> None:
         own = iv.get_in(ans, mt.group(1) + ".id") if mt else None
         opts_r = [i for i in names if i != own]
         st.multiselect(label, opts_r, default=[r for r in (cur or []) if r in opts_r], args=(key, path, "refs"),
+                       placeholder=t("iv.choose"),
                        format_func=lambda i: names.get(i, i), **kw)
     elif w in iv.LIST_WIDGETS:
         st.markdown(f"**{label}**", help=hl)
@@ -327,6 +328,7 @@ def _groups(path: str, ans: dict) -> None:
         with c[1]:
             key = f"{K}relations.{kind}.{j}:members"
             st.multiselect(t("iv.grp_members"), list(names), default=[r for r in g if r in names], key=key,
+                           placeholder=t("iv.choose"),
                            format_func=lambda i: names.get(i, i), on_change=_group_members, args=(key, kind, j))
         with c[2]:
             st.button(t("iv.remove_item"), key=f"{K}relations.{kind}.{j}:remove", on_click=_group_remove,

@@ -18,7 +18,8 @@ from ui.components import MARK, finding
 from ui.frame import lang, link, t
 from ui.text import esc
 
-STATUS_MARK = {"met": "✅", "contested": "⚠️", "missing": "❌", "not_at_issue": "➖"}
+STATUS_ICON = {"met": ":material/check_circle:", "contested": ":material/warning:", "missing": ":material/cancel:",
+               "not_at_issue": ":material/remove:"}
 
 
 def _on_mode() -> None:
@@ -115,7 +116,7 @@ def burden_frame(a: Analysis, names: dict[str, str]) -> pd.DataFrame:
             t("an.b.element"): b.label(lg) + (" ⚑" if b.reform else ""),
             t("an.b.party"): names.get(b.participant, b.participant) if b.participant else "—",
             t("an.b.bearer"): label("bearer", b.bearer, lg),
-            t("an.b.status"): f"{STATUS_MARK.get(b.status, '')} {label('status', b.status, lg)}",
+            t("an.b.status"): label("status", b.status, lg),
             t("an.b.shows"): b.shows(lg),
             t("an.b.if"): b.if_unproven(lg),
             t("an.b.basis"): "；".join(c.label(lg) for c in b.citations),
@@ -129,8 +130,8 @@ def burden_tab(a: Analysis, names: dict[str, str], reform: bool) -> None:
         st.warning(t("an.reform_banner"))
     st.dataframe(burden_frame(a, names), hide_index=True, width="stretch")
     for b in a.burden:
-        head = f"{STATUS_MARK.get(b.status, '')} {b.label(lg)} — {label('bearer', b.bearer, lg)}"
-        with st.expander(head):
+        head = f"{b.label(lg)} — {label('bearer', b.bearer, lg)} · {label('status', b.status, lg)}"
+        with st.expander(head, icon=STATUS_ICON.get(b.status)):
             if b.reform:
                 st.caption(t("an.reform_banner"))
             st.markdown(f"**{t('an.b.status')}**: {label('status', b.status, lg)}")
@@ -167,7 +168,10 @@ def liability_tab(m: Matter, a: Analysis, names: dict[str, str], mode: str, refo
     else:
         st.caption(t("an.l.no_total"))
         fig = liability_figure(state.analysis_of(m, mode, 1.0), lg, as_share=True)
-    st.plotly_chart(fig, width="stretch", key="liability_chart")
+    if any(d.external in ("joint_and_several", "several_share", "joint_for_enlarged_part") for d in lb.defendants):
+        st.plotly_chart(fig, width="stretch", key="liability_chart")
+    else:
+        st.info(t("an.l.no_damages"))
     st.dataframe(liability_frame(a), hide_index=True, width="stretch")
     for d in lb.defendants:
         st.markdown(f"#### {esc(t('an.l.basis_for', name=d.name))}")

@@ -53,19 +53,21 @@ def filters(df: pd.DataFrame):
     lg = lang()
     years = pd.to_numeric(df["year"], errors="coerce").dropna()
     y0, y1 = (int(years.min()), int(years.max())) if len(years) else (2015, 2026)
+    any_ = t("ca.any")
     with st.expander(t("ca.filters"), expanded=True, icon=":material/filter_alt:"):
         c = st.columns(3)
         with c[0]:
             sc = st.multiselect(t("ca.scenario"), _values(df, "scenario"),
-                                format_func=lambda v: clabel("scenario", v, lg), **keep("ca_scenario", []))
+                                format_func=lambda v: clabel("scenario", v, lg), placeholder=any_, **keep("ca_scenario", []))
             lv = st.multiselect(t("ca.level"), _values(df, "court_level"),
-                                format_func=lambda v: clabel("court_level", v, lg), **keep("ca_level", []))
+                                format_func=lambda v: clabel("court_level", v, lg), placeholder=any_, **keep("ca_level", []))
         with c[1]:
-            pv = st.multiselect(t("ca.province"), _values(df, "province"), **keep("ca_province", []))
+            pv = st.multiselect(t("ca.province"), _values(df, "province"), placeholder=any_, **keep("ca_province", []))
             pr = st.multiselect(t("ca.procedure"), _values(df, "procedure"),
-                                format_func=lambda v: clabel("procedure", v, lg), **keep("ca_procedure", []))
+                                format_func=lambda v: clabel("procedure", v, lg), placeholder=any_, **keep("ca_procedure", []))
             oc = st.multiselect(t("ca.outcome"), _values(df, "claim_outcome"),
-                                format_func=lambda v: clabel("claim_outcome", v, lg), **keep("ca_outcome", []))
+                                format_func=lambda v: clabel("claim_outcome", v, lg), placeholder=any_,
+                                **keep("ca_outcome", []))
         with c[2]:
             yr = st.slider(t("ca.years"), min_value=y0, max_value=max(y1, y0 + 1), **keep("ca_years", (y0, max(y1, y0 + 1))))
             amin = st.number_input(t("ca.award_min"), min_value=0.0, step=1000.0, **keep("ca_award_min", None))

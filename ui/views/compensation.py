@@ -93,11 +93,11 @@ def metrics(est) -> None:
 def comparables_frame(est) -> pd.DataFrame:
     lg = lang()
     sep = "、" if lg == "zh" else ", "
-    from litigation.labels import label
+    from ui.views.cases import clabel
 
     return pd.DataFrame([{
-        "ID": c.case_id, t("co.head"): c.case_name(lg), t("ca.court"): c.court(lg),
-        t("ca.level"): label("court_level", c.court_level, lg), t("ca.year"): c.year,
+        "ID": c.case_id, t("ca.name"): c.case_name(lg), t("ca.court"): c.court(lg) or "—",
+        t("ca.level"): clabel("court_level", c.court_level, lg), t("ca.year"): str(c.year) if c.year else "—",
         t("ca.award"): _money(c.awarded_total), t("ca.similarity"): f"{c.similarity:.0%}",
         t("ca.same"): sep.join(x(lg) for x in c.matches), t("ca.differs"): sep.join(x(lg) for x in c.differs),
     } for c in est.comparables])

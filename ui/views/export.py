@@ -54,5 +54,6 @@ def render() -> None:
                 disabled=(fmt == "pdf" and not font_ok), icon=":material/download:", width="stretch")
     if not font_ok:
         st.warning(ex.NO_FONT(lang()))
-    with st.expander(t("ex.preview"), expanded=True, icon=":material/visibility:"):
+    st.markdown(f"**{t('ex.preview')}**")
+    with st.container(height=560, border=True):
         st.markdown(ex.to_markdown(doc))

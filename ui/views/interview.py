@@ -217,7 +217,8 @@ def review(ans: dict, errs: list[FieldError]) -> None:
             cols = {"question": t("iv.col_question"), "answer": t("iv.col_answer")}
             if s.scope == "participant":
                 cols = {"participant": t("iv.participant"), **cols}
-            st.dataframe(df[list(cols)].rename(columns=cols), hide_index=True, width="stretch")
+            st.dataframe(df[list(cols)].rename(columns=cols), hide_index=True, width="stretch",
+                         height=36 * (len(df) + 1) + 4)  # every answer visible, no inner scrolling
 
 
 # --------------------------------------------------------------------------- page

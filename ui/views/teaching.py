@@ -68,12 +68,16 @@ def walk(m: Matter, a: Analysis, ans: dict, names: dict[str, str]) -> None:
     st.progress((i + 1) / len(STAGES), text=t("te.stage", i=i + 1, n=len(STAGES), title=t(f"te.s.{stage}")))
     st.info(t(f"te.x.{stage}"), icon=":material/lightbulb:")
     if stage == "facts":
-        rows = iv.review_rows(ans, lg)
-        df = pd.DataFrame(rows)
+        if m.notes:
+            st.markdown(f"**{t('te.notes')}**")
+            st.markdown(esc(m.notes))
+        rows = [r for r in iv.review_rows(ans, lg)  # what was actually said: no blanks, no unticked boxes
+                if r["answer"] != "—" and not (r["widget"] == "bool" and r["answer"] == t("no"))]
+        df = pd.DataFrame(rows).drop(columns=["widget"])
         df["step"] = [iv.step(s).title(lg) for s in df["step"]]
-        df = df.rename(columns={"step": t("iv.jump"), "participant": t("iv.participant"),
+        df = df.rename(columns={"step": t("iv.col_step"), "participant": t("iv.participant"),
                                 "question": t("iv.col_question"), "answer": t("iv.col_answer")})
-        st.dataframe(df.fillna(""), hide_index=True, width="stretch")
+        st.dataframe(df.fillna(""), hide_index=True, width="stretch", height=min(36 * (len(df) + 1) + 4, 900))
     elif stage == "law":
         for code in a.applicable_law:
             st.markdown(f"- {INSTRUMENTS[code].name(lg)}")
