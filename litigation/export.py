@@ -132,11 +132,11 @@ def research(matter: Matter, cases: Any = None, k: int = 10, backtest: dict | No
         est = estimate(matter, df)
         cols = ("case_no", "legal_bases_cited", "cause_of_action_zh", "cause_of_action", "decision_date_text",
                 "instance", "infringement_found", "remedy_deletion", "remedy_apology", "notes", "source_citation")
+        ids = {c.case_id for c in comps}
         details = {}
-        for _, row in df.iterrows():
-            cid = str(row["case_id"])
-            if any(c.case_id == cid for c in comps):
-                details[cid] = {c: (None if _missing(row.get(c)) else row.get(c)) for c in cols if c in df.columns}
+        for _, row in df[df["case_id"].astype(str).isin(ids)].iterrows():
+            details[str(row["case_id"])] = {c: (None if _missing(row.get(c)) else row.get(c)) for c in cols
+                                            if c in df.columns}
         return Research(estimate=est, comparables=comps, backtest=backtest, n_cases=len(df),
                         source=str(cases_mod.resolve_cases_path()), details=details)
     except Exception as exc:  # noqa: BLE001 - research is optional; the memo says it is missing

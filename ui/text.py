@@ -73,6 +73,9 @@ TEXT: dict[str, tuple[str, str]] = {
                            "This step asks about the parties who processed the face information. Add them in the "
                            "'Participants' step first."),
     "iv.participant": ("参与者", "Participant"),
+    "iv.no_participants_yet": ("还没有参与者。点下面的“添加参与者”，先添加收集或使用了人脸信息的一方（例如动物园、物业、App 运营者）。",
+                               "No participants yet. Click 'Add a participant' below and start with the party that "
+                               "collected or used the face information (e.g. the zoo, the property manager, the app)."),
     "iv.add_participant": ("＋ 添加参与者", "+ Add a participant"),
     "iv.remove_participant": ("删除这个参与者", "Remove this participant"),
     "iv.add_item": ("＋ 添加一项", "+ Add one"),
@@ -149,6 +152,8 @@ TEXT: dict[str, tuple[str, str]] = {
                    "no analysis. Please fix these points first:"),
     "an.found": ("构成侵权", "Infringement found"),
     "an.not_found": ("未认定侵权", "No infringement found"),
+    "an.found_short": ("构成侵权", "Found"),
+    "an.not_found_short": ("未认定", "Not found"),
     "an.m.infringement": ("侵权认定", "Infringement"),
     "an.m.liable": ("承担责任的被告", "Defendants liable"),
     "an.m.remedies": ("可获支持的救济", "Remedies available"),

@@ -379,4 +379,6 @@ def step_body(s: Step, ans: dict) -> None:
                 st.button(t("iv.remove_participant"), key=f"{K}participants.{i}:remove", on_click=_remove_participant,
                           args=(i,), icon=":material/person_remove:")
     if s.id == "participants":
+        if not idx:
+            st.info(t("iv.no_participants_yet"))
         st.button(t("iv.add_participant"), key=f"{K}participants:add", on_click=_add_participant, type="primary")

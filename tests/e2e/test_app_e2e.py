@@ -153,7 +153,9 @@ def test_interview_to_analysis_to_memo(page, tmp_path):
     assert "人脸信息侵权诉讼辅助" in main_text(pg)
     shot(pg, "start.png")
 
-    nav(pg, "事实问答")
+    pg.locator('[data-testid="stMain"]').get_by_text("去填写事实问答").click()  # the start page's link
+    settle(pg, 600)
+    assert "第 1 步" in main_text(pg)
     type_into(pg, "案件名称（可选）", "郭某诉某动物园（端到端测试）")
     click(pg, "下一步 →")
     click(pg, "＋ 添加参与者")

@@ -18,6 +18,11 @@ from ui.components import MARK, finding
 from ui.frame import lang, link, t
 from ui.text import esc
 
+
+def sep(lg: str) -> str:
+    return "；" if lg == "zh" else "; "
+
+
 STATUS_ICON = {"met": ":material/check_circle:", "contested": ":material/warning:", "missing": ":material/cancel:",
                "not_at_issue": ":material/remove:"}
 
@@ -66,19 +71,19 @@ def summary(m: Matter, a: Analysis) -> None:
     lg = lang()
     liable = [d for d in a.liability.defendants if d.external != "none"]
     c = st.columns(4)
-    c[0].metric(t("an.m.infringement"), t("an.found") if a.infringement_found else t("an.not_found"))
+    c[0].metric(t("an.m.infringement"), t("an.found_short") if a.infringement_found else t("an.not_found_short"))
     c[1].metric(t("an.m.liable"), f"{len(liable)} / {len(a.liability.defendants)}")
     c[2].metric(t("an.m.remedies"), str(len(a.remedy_codes())))
     c[3].metric(t("an.m.law"), str(len(a.applicable_law)))
     if a.applicable_law:
-        st.caption(t("an.m.law") + ": " + "；".join(INSTRUMENTS[c_].short(lg) for c_ in a.applicable_law))
+        st.caption(t("an.m.law") + ": " + sep(lg).join(INSTRUMENTS[c_].short(lg) for c_ in a.applicable_law))
 
 
 def infringement_tab(m: Matter, a: Analysis, names: dict[str, str], reform: bool) -> None:
     lg = lang()
     st.markdown(f"### {MARK[a.infringement_found]} {t('an.found') if a.infringement_found else t('an.not_found')}")
     if a.infringing:
-        st.markdown(f"**{t('an.basis')}**: " + esc("；".join(c.label(lg) for c in a.ground_citations())))
+        st.markdown(f"**{t('an.basis')}**: " + esc(sep(lg).join(c.label(lg) for c in a.ground_citations())))
     show_other = st.toggle(t("an.other_checks", n=sum(1 for fs in a.grounds.values() for f in fs if not is_ground(f))),
                            key="ft_show_other")
     for pid, fs in a.grounds.items():
@@ -119,7 +124,7 @@ def burden_frame(a: Analysis, names: dict[str, str]) -> pd.DataFrame:
             t("an.b.status"): label("status", b.status, lg),
             t("an.b.shows"): b.shows(lg),
             t("an.b.if"): b.if_unproven(lg),
-            t("an.b.basis"): "；".join(c.label(lg) for c in b.citations),
+            t("an.b.basis"): sep(lg).join(c.label(lg) for c in b.citations),
         })
     return pd.DataFrame(rows)
 
@@ -137,7 +142,7 @@ def burden_tab(a: Analysis, names: dict[str, str], reform: bool) -> None:
             st.markdown(f"**{t('an.b.status')}**: {label('status', b.status, lg)}")
             st.markdown(f"**{t('an.b.shows')}**: {esc(b.shows(lg))}")
             st.markdown(f"**{t('an.b.if')}**: {esc(b.if_unproven(lg))}")
-            st.markdown(f"**{t('an.basis')}**: " + esc("；".join(c.label(lg) for c in b.citations)))
+            st.markdown(f"**{t('an.basis')}**: " + esc(sep(lg).join(c.label(lg) for c in b.citations)))
 
 
 def liability_frame(a: Analysis) -> pd.DataFrame:

@@ -11,7 +11,7 @@ import streamlit as st
 from litigation import interview as iv
 from litigation.validation import FieldError, MatterError, dump_matter, load_matter
 from ui import state
-from ui.frame import lang, t
+from ui.frame import lang, link, t
 from ui.text import esc
 
 REVIEW = "review"
@@ -200,6 +200,11 @@ def review(ans: dict, errs: list[FieldError]) -> None:
                 cols[1].button(t("iv.edit"), key=f"edit-err:{sid}", on_click=go, args=(sid, True))
     else:
         st.success(t("iv.review_ok"))
+        c1, c2, _ = st.columns([1, 1, 2])
+        with c1:
+            link("analysis", "go.analysis")
+        with c2:
+            link("export", "go.export")
     rows = iv.review_rows(ans, lang())
     for s in iv.STEPS:
         srows = [r for r in rows if r["step"] == s.id]
