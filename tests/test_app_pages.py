@@ -83,7 +83,7 @@ def test_analysis_conclusions_expand_to_articles_and_facts():
     assert "原告给了什么样的同意: 概括同意" in inner          # the fact it read, in the interview's words
     assert any("删除人脸信息" in lab and "可获支持" in lab for lab in exp)
     burden = at.dataframe[0].value
-    assert list(burden.columns)[:4] == ["待证事项", "涉及的当事人", "由谁证明", "现状"]
+    assert list(burden.columns) == ["待证事项", "由谁证明", "现状", "证明不了的后果"]
     assert "被告（处理者）" in set(burden["由谁证明"])
 
 

@@ -114,17 +114,15 @@ def defences_tab(a: Analysis, names: dict[str, str], reform: bool) -> None:
 
 
 def burden_frame(a: Analysis, names: dict[str, str]) -> pd.DataFrame:
+    """Who must prove what, where it stands and what follows (details and articles open below)."""
     lg = lang()
     rows = []
     for b in a.burden:
         rows.append({
             t("an.b.element"): b.label(lg) + (" ⚑" if b.reform else ""),
-            t("an.b.party"): names.get(b.participant, b.participant) if b.participant else "—",
             t("an.b.bearer"): label("bearer", b.bearer, lg),
             t("an.b.status"): label("status", b.status, lg),
-            t("an.b.shows"): b.shows(lg),
             t("an.b.if"): b.if_unproven(lg),
-            t("an.b.basis"): sep(lg).join(c.label(lg) for c in b.citations),
         })
     return pd.DataFrame(rows)
 
@@ -133,7 +131,12 @@ def burden_tab(a: Analysis, names: dict[str, str], reform: bool) -> None:
     lg = lang()
     if reform:
         st.warning(t("an.reform_banner"))
-    st.dataframe(burden_frame(a, names), hide_index=True, width="stretch")
+    df = burden_frame(a, names)
+    st.dataframe(df, hide_index=True, width="stretch", height=36 * (len(df) + 1) + 4, column_config={
+        t("an.b.element"): st.column_config.TextColumn(width="large"),
+        t("an.b.bearer"): st.column_config.TextColumn(width="small"),
+        t("an.b.status"): st.column_config.TextColumn(width="small"),
+        t("an.b.if"): st.column_config.TextColumn(width="large")})
     for b in a.burden:
         head = f"{b.label(lg)} — {label('bearer', b.bearer, lg)} · {label('status', b.status, lg)}"
         with st.expander(head, icon=STATUS_ICON.get(b.status)):
