@@ -187,12 +187,13 @@ def law_heads(m: Matter) -> list[HeadEstimate]:
     receipts = sum(e.amount for e in h.expenses if e.receipt and e.kind not in ("attorney_fees", "court_fees"))
     unreceipted = sum(e.amount for e in h.expenses if not e.receipt and e.kind not in ("attorney_fees", "court_fees"))
     r, capped = _cap(_point(receipts), cl.reasonable_expenses)
-    out.append(HeadEstimate(
-        head="reasonable_expenses", label=T("合理维权开支", "Reasonable expenses"), basis="law",
-        citations=[spc(8, paragraph=2), cc(1182)], range=r, claimed=cl.reasonable_expenses, capped=capped,
-        message=T(f"有票据的调查、公证、交通等开支 {receipts:,.0f} 元计入财产损失；无票据 {unreceipted:,.0f} 元需另行证明，法院可能酌减",
-                  f"Documented investigation, notarisation, transport and similar costs (RMB {receipts:,.0f}) count "
-                  f"as loss; RMB {unreceipted:,.0f} without receipts needs other proof and may be cut")))
+    if receipts or unreceipted or cl.reasonable_expenses:
+        out.append(HeadEstimate(
+            head="reasonable_expenses", label=T("合理维权开支", "Reasonable expenses"), basis="law",
+            citations=[spc(8, paragraph=2), cc(1182)], range=r, claimed=cl.reasonable_expenses, capped=capped,
+            message=T(f"有票据的调查、公证、交通等开支 {receipts:,.0f} 元计入财产损失；无票据 {unreceipted:,.0f} 元需另行证明，法院可能酌减",
+                      f"Documented investigation, notarisation, transport and similar costs (RMB {receipts:,.0f}) "
+                      f"count as loss; RMB {unreceipted:,.0f} without receipts needs other proof and may be cut")))
     fees = sum(e.amount for e in h.expenses if e.kind == "attorney_fees")
     fee_receipt = all(e.receipt for e in h.expenses if e.kind == "attorney_fees")
     r, capped = _cap(Range(median=fees, low50=fees, high50=fees, low80=0.0, high80=fees), cl.attorney_fees)
@@ -259,7 +260,8 @@ def _from_comparables(head: str, label: Text, citations: list[Citation], pool: p
 
 
 def estimate(m: Matter, cases: pd.DataFrame, k: int = 5, seed: int = 0, top: int = 10) -> CompensationEstimate:
-    """Per-head and total ranges for a matter, with the comparable decisions."""
+    """Per-head and total ranges for a matter, with the most similar decisions of the estimation pool
+    (civil judgments; the similar-case search covers every matter)."""
     pool = default_pool(cases)
     factors = matter_factors(m)
     heads = law_heads(m)
@@ -284,7 +286,7 @@ def estimate(m: Matter, cases: pd.DataFrame, k: int = 5, seed: int = 0, top: int
         total.range = Range(**vals)
         total.message = total.message + T(f"；下限不低于有证据的法定项目 {floor:,.0f} 元",
                                            f"; no bound below the documented heads (RMB {floor:,.0f})")
-    comps = CaseIndex(cases).search(factors, k=top)
+    comps = CaseIndex(pool).search(factors, k=top)  # the decisions behind the estimate, not every matter
     inc = local_income(m.claimant.forum_province or None, m.as_of.year if m.as_of else None)
     note = inc.describe(total.range.median) if inc else None
     return CompensationEstimate(heads=heads, total=total, comparables=comps, living_standard=inc,
