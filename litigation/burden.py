@@ -15,6 +15,8 @@ from pydantic import BaseModel
 from litigation.citations import Citation, cc, cite, pipl, spc
 from litigation.context import Ctx
 from litigation.i18n import T, Text
+from litigation.labels import en as L_en
+from litigation.labels import zh as L_zh
 from litigation.matter import Harm, Participant
 
 Bearer = Literal["claimant", "defendant"]
@@ -47,7 +49,7 @@ def _processing(p: Participant) -> BurdenItem:
         element="processing", participant=p.id, bearer="claimant", status=st,
         citations=[spc(6, paragraph=1), CPL67, INTERP91],
         label=T(f"处理行为发生且系 {p.name} 所为", f"The processing happened and {p.name} did it"),
-        shows=T(f"证据：{p.processing_evidence}", f"Evidence: {p.processing_evidence}"),
+        shows=T(f"证据：{L_zh('evidence', p.processing_evidence)}", f"Evidence: {L_en('evidence', p.processing_evidence)}"),
         if_unproven=T("原告承担不利后果：对该参与者的请求被驳回", "The claimant bears the consequence: the claim "
                                                        "against this participant fails (SPC CPL Interp 90(2))"))
 
@@ -73,8 +75,10 @@ def _lawful_basis(p: Participant, consent_valid: bool | None) -> BurdenItem:
         citations=[spc(6, paragraph=2), cc(1035, 1), pipl(13)],
         label=T(f"{p.name} 有同意或其他合法性基础（民法典第1035条第1款）",
                 f"{p.name} had consent or another lawful basis (CC 1035(1))"),
-        shows=T(f"同意类型：{pr.consent.type}；其他基础：{pr.other_legal_basis}；证明：{proof}",
-                f"Consent: {pr.consent.type}; other basis: {pr.other_legal_basis}; proof: {proof}"),
+        shows=T(f"同意类型：{L_zh('consent', pr.consent.type)}；其他基础：{L_zh('basis', pr.other_legal_basis)}；"
+                f"证明：{L_zh('proof_status', proof)}",
+                f"Consent: {L_en('consent', pr.consent.type)}; other basis: {L_en('basis', pr.other_legal_basis)}; "
+                f"proof: {L_en('proof_status', proof)}"),
         if_unproven=T("处理者承担不利后果：视为未取得有效同意或缺乏合法性基础", "The processor bears the consequence: "
                                                                   "no valid consent or lawful basis is taken as "
                                                                   "shown"))
@@ -84,8 +88,8 @@ def _exemption(p: Participant, code: str, proof: str) -> BurdenItem:
     return BurdenItem(
         element=f"exemption:{code}", participant=p.id, bearer="defendant", status=_PROOF[proof],
         citations=[spc(6, paragraph=3), spc(5)],
-        label=T(f"{p.name} 的免责事由（{code}）", f"{p.name}'s exemption ({code})"),
-        shows=T(f"证明：{proof}", f"Proof: {proof}"),
+        label=T(f"{p.name} 的免责事由：{L_zh('defence', code)}", f"{p.name}'s exemption: {L_en('defence', code)}"),
+        shows=T(f"证明：{L_zh('proof_status', proof)}", f"Proof: {L_en('proof_status', proof)}"),
         if_unproven=T("免责抗辩不成立，处理者承担民事责任", "The exemption fails; the processor is liable"))
 
 
@@ -97,14 +101,14 @@ def _fault(p: Participant, pipl_on: bool) -> BurdenItem:
         return BurdenItem(
             element="no_fault", participant=p.id, bearer="defendant", status=st, citations=[pipl(69, 1), cc(1165, 2)],
             label=T(f"{p.name} 没有过错", f"{p.name} was not at fault"),
-            shows=T(f"无过错的证明：{proof}", f"Proof of no fault: {proof}"),
+            shows=T(f"无过错的证明：{L_zh('proof_status', proof)}", f"Proof of no fault: {L_en('proof_status', proof)}"),
             if_unproven=T("推定有过错，承担损害赔偿责任", "Fault is presumed; it is liable in damages"))
     st = "met" if p.fault in ("intentional", "gross_negligence", "negligence") else "missing"
     return BurdenItem(
         element="fault", participant=p.id, bearer="claimant", status=st, citations=[cc(1165, 1), CPL67],
         label=T(f"{p.name} 有过错（个人信息保护法施行前，不推定过错）", f"{p.name} was at fault (before the PIPL fault is "
                                                                 "not presumed)"),
-        shows=T(f"过错程度：{p.fault}", f"Fault: {p.fault}"),
+        shows=T(f"过错程度：{L_zh('fault', p.fault)}", f"Fault: {L_en('fault', p.fault)}"),
         if_unproven=T("原告承担不利后果：无过错责任基础", "The claimant bears the consequence: no fault, no liability"))
 
 
@@ -116,9 +120,10 @@ def _damage(h: Harm) -> BurdenItem:
     return BurdenItem(
         element="damage", participant=None, bearer="claimant", status=st, citations=[pipl(69, 1), CPL67],
         label=T("存在损害（财产损失、维权开支或精神损害）", "There is damage (loss, expenses or mental harm)"),
-        shows=T(f"经济损失 {h.economic_loss:g} 元（{h.economic_loss_proof}）；开支 {expenses:g} 元；精神损害：{h.mental_distress}",
-                f"Economic loss RMB {h.economic_loss:g} ({h.economic_loss_proof}); expenses RMB {expenses:g}; mental "
-                f"distress: {h.mental_distress}"),
+        shows=T(f"经济损失 {h.economic_loss:,.0f} 元（{L_zh('loss_proof', h.economic_loss_proof)}）；开支 {expenses:,.0f} 元；"
+                f"精神损害：{L_zh('mental', h.mental_distress)}",
+                f"Economic loss RMB {h.economic_loss:,.0f} ({L_en('loss_proof', h.economic_loss_proof)}); expenses RMB "
+                f"{expenses:,.0f}; mental distress: {L_en('mental', h.mental_distress)}"),
         if_unproven=T("无损害则无赔偿，仍可请求停止侵害、删除、赔礼道歉（民法典第995条）",
                       "No damage, no damages — stopping, deletion and apology remain available (CC 995)"))
 
@@ -129,8 +134,9 @@ def _causation(h: Harm, reform: bool) -> BurdenItem:
             element="causation", participant=None, bearer="defendant", status="missing", reform=True,
             citations=[pipl(69, 1)],
             label=T("【改革模式】处理者须证明其行为与损害无因果关系", "[Reform mode] The processor must disprove causation"),
-            shows=T(f"原告的因果关系证据：{h.causation_evidence}（改革模式下原告无须证明）",
-                    f"Claimant's causation evidence: {h.causation_evidence} (not needed in reform mode)"),
+            shows=T(f"原告的因果关系证据：{L_zh('evidence', h.causation_evidence)}（改革模式下原告无须证明）",
+                    f"Claimant's causation evidence: {L_en('evidence', h.causation_evidence)} (not needed in reform "
+                    "mode)"),
             if_unproven=T("处理者不能证明无因果关系的，推定因果关系成立（学术建议，非现行法）",
                           "If the processor cannot disprove it, causation is presumed (a proposal, not current law)"))
     only_expenses = h.economic_loss == 0 and not h.infringer_gains and h.mental_distress == "none"
@@ -146,7 +152,8 @@ def _causation(h: Harm, reform: bool) -> BurdenItem:
         element="causation", participant=None, bearer="claimant", status=_LEVEL[h.causation_evidence],
         citations=[CPL67, INTERP90, cc(1165, 1)],
         label=T("处理行为与损害之间有因果关系", "The processing caused the damage"),
-        shows=T(f"因果关系证据：{h.causation_evidence}", f"Causation evidence: {h.causation_evidence}"),
+        shows=T(f"因果关系证据：{L_zh('evidence', h.causation_evidence)}",
+                f"Causation evidence: {L_en('evidence', h.causation_evidence)}"),
         if_unproven=T("原告承担不利后果：损害赔偿请求不能成立（停止侵害、删除不受影响）",
                       "The claimant bears the consequence: damages fail (stopping and deletion are unaffected)"))
 
@@ -164,9 +171,9 @@ def _amounts(h: Harm) -> BurdenItem:
         element="amounts", participant=None, bearer="claimant", status=st,
         citations=[cc(1182), pipl(69, 2), spc(8)],
         label=T("损失数额（或侵权人获益）", "The amount of the loss (or the infringer's gains)"),
-        shows=T(f"有票据开支 {len(receipts)} 项，无票据 {len(no_receipt)} 项；经济损失证明：{h.economic_loss_proof}",
+        shows=T(f"有票据开支 {len(receipts)} 项，无票据 {len(no_receipt)} 项；经济损失证明：{L_zh('loss_proof', h.economic_loss_proof)}",
                 f"{len(receipts)} expense(s) with receipts, {len(no_receipt)} without; loss proof: "
-                f"{h.economic_loss_proof}"),
+                f"{L_en('loss_proof', h.economic_loss_proof)}"),
         if_unproven=T("损失和获益均难以确定的，由法院根据实际情况确定赔偿数额（个人信息保护法第69条第2款、民法典第1182条）",
                       "If neither loss nor gains can be fixed, the court sets the amount on the actual circumstances "
                       "(PIPL 69(2), CC 1182)"))
@@ -179,8 +186,8 @@ def _mental(h: Harm) -> BurdenItem:
         element="serious_mental_harm", participant=None, bearer="claimant", status=st,
         citations=[cc(1183, 1), cite("SPC-MENTAL-2020", 5)],
         label=T("造成严重精神损害", "The infringement caused serious mental harm"),
-        shows=T(f"主张：{h.mental_distress}；证据：{h.mental_evidence}", f"Claimed: {h.mental_distress}; evidence: "
-                                                                      f"{h.mental_evidence}"),
+        shows=T(f"主张：{L_zh('mental', h.mental_distress)}；证据：{L_zh('mental_evidence', h.mental_evidence)}",
+                f"Claimed: {L_en('mental', h.mental_distress)}; evidence: {L_en('mental_evidence', h.mental_evidence)}"),
         if_unproven=T("精神损害赔偿不予支持（仅限严重精神损害）", "No mental-harm damages (only serious harm qualifies)"))
 
 

@@ -10,6 +10,7 @@ from litigation.citations import cc, pipl, spc
 from litigation.context import Ctx
 from litigation.i18n import T
 from litigation.infringement import separate_consent_given
+from litigation.labels import en as L_en
 from litigation.matter import Claimant, DefenseClaim, Participant, Processing
 from litigation.rules import Finding, rule
 
@@ -59,7 +60,7 @@ def consent_defence(pr: Processing, claimant: Claimant, claim: DefenseClaim):
             [spc(2, item=4)]
     if claim.proof != "proved":
         return False, "unproven", facts, T(f"处理者对同意{PROOF_ZH[claim.proof]}；举证责任在处理者",
-                                           f"The processor has not proved consent ({claim.proof}); the burden is "
+                                           f"The processor has not proved consent ({L_en('proof_status', claim.proof)}); the burden is "
                                            "its own")
     return True, "accepted", facts, T("在单独同意的范围内合理处理，处理者已证明：不承担民事责任",
                                       "Reasonable processing within proved separate consent: no civil liability")
@@ -88,7 +89,7 @@ def exemption(pr: Processing, claim: DefenseClaim):
                                                                        "reporting or public supervision"), cites
     if claim.proof != "proved":
         return False, "unproven", facts, T(f"处理者主张免责事由但{PROOF_ZH[claim.proof]}；由处理者承担举证不能的后果",
-                                           f"The exemption is {claim.proof} but not proved; the processor bears "
+                                           f"The exemption is {L_en('proof_status', claim.proof)}, not proved; the processor bears "
                                            "the consequence"), cites
     return True, "accepted", facts, T("免责事由成立并经证明：处理者不承担民事责任",
                                       "The exemption is made out and proved: no civil liability"), cites
@@ -118,7 +119,7 @@ def no_fault(p: Participant, pipl_in_force: bool):
                                           "The processor proved it was not at fault: no damages (stopping and "
                                           "deletion may still be ordered)")
     return False, "presumed", facts, T(f"处理者{PROOF_ZH[proof]}其无过错：推定有过错",
-                                       f"No-fault not proved ({proof}): fault is presumed")
+                                       f"No-fault not proved ({L_en('proof_status', proof)}): fault is presumed")
 
 
 def defenses_for(ctx: Ctx, p: Participant) -> list[Finding]:

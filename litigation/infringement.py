@@ -9,8 +9,10 @@ from __future__ import annotations
 from litigation.citations import cc, pipl, spc
 from litigation.context import Ctx
 from litigation.i18n import T
+from litigation.labels import en as L_en
+from litigation.labels import zh as L_zh
 from litigation.matter import Claimant, Participant, Processing
-from litigation.rules import Finding, rule
+from litigation.rules import RULES, Finding, rule
 
 FRT_PLACES = ("business_premises", "public_place")
 FRT_PURPOSES = ("identity_verification", "identification", "analysis_marketing")
@@ -68,8 +70,9 @@ def place_breach(pr: Processing, statutory_breaches: list[str]):
         return False, "no_breach", facts, T("在经营/公共场所使用，但未发现违反法律、行政法规之处",
                                             "Used in a business/public place, but no breach of law found")
     return True, "breach", facts, T(
-        f"在经营/公共场所进行人脸识别，并违反法律规定（{', '.join(statutory_breaches)}）",
-        f"Face recognition in a business/public place in breach of statute ({', '.join(statutory_breaches)})")
+        f"在经营/公共场所进行人脸识别，并违反法律规定（{'；'.join(RULES[r].title.zh for r in statutory_breaches)}）",
+        f"Face recognition in a business/public place in breach of statute "
+        f"({'; '.join(RULES[r].title.en for r in statutory_breaches)})")
 
 
 @rule("spc2.2.notice", T("未公开处理规则或未明示目的、方式、范围", "Rules not published or purpose/method/scope "
@@ -97,9 +100,9 @@ def consent_breach(pr: Processing, claimant: Claimant):
              "guardian_consent": c.guardian_consent}
     facts["other_legal_basis_proof"] = pr.other_legal_basis_proof
     if not relies_on_consent(pr):
-        return False, "other_basis", facts, T(f"处理依据同意以外的法定事由（{pr.other_legal_basis}）并已证明，无需同意",
+        return False, "other_basis", facts, T(f"处理依据同意以外的法定事由（{L_zh('basis', pr.other_legal_basis)}）并已证明，无需同意",
                                               f"Processing rests on another, proved legal basis "
-                                              f"({pr.other_legal_basis}); consent is not needed (PIPL 13)"), [pipl(13)]
+                                              f"({L_en('basis', pr.other_legal_basis)}); consent is not needed (PIPL 13)"), [pipl(13)]
     defect = consent_defect(pr)
     if c.type != "none" and defect:
         item = {"condition_of_service": 1, "bundled": 2, "coerced": 3}[defect]
@@ -117,9 +120,9 @@ def consent_breach(pr: Processing, claimant: Claimant):
     if not separate_consent_given(pr):
         kind = "书面同意" if c.written_required_by_law else "单独同意"
         kind_en = "written consent" if c.written_required_by_law else "separate consent"
-        return True, "no_separate", facts, T(f"依赖同意处理敏感的人脸信息，却未取得{kind}（实际：{c.type}）",
+        return True, "no_separate", facts, T(f"依赖同意处理敏感的人脸信息，却未取得{kind}（实际：{L_zh('consent', c.type)}）",
                                              f"Relies on consent for sensitive face info but has no {kind_en} "
-                                             f"(actual: {c.type})")
+                                             f"(actual: {L_en('consent', c.type).lower()})")
     return False, "separate", facts, T("已取得单独同意", "Separate consent obtained")
 
 
@@ -153,9 +156,9 @@ def security_breach(pr: Processing, pipl_in_force: bool):
                 [pipl(69, 1)]
         return None, "unknown", facts, T("发生了安全事件，是否采取必要措施不明", "An incident occurred; whether due "
                                                                 "measures were taken is unknown")
-    return True, "no_measures", facts, T(f"未采取应有的安全措施，致人脸信息{i.kind}",
+    return True, "no_measures", facts, T(f"未采取应有的安全措施，致人脸信息{L_zh('incident', i.kind)}",
                                          f"Due security measures were not taken and the face info suffered a "
-                                         f"{i.kind}")
+                                         f"{L_en('incident', i.kind).lower()}")
 
 
 @rule("spc2.6.provision", T("违法向他人提供人脸信息", "Unlawful provision of face info to others"),
@@ -211,12 +214,12 @@ def lawful_basis(pr: Processing, consent_breach_holds: bool | None):
     facts = {"other_legal_basis": pr.other_legal_basis, "other_legal_basis_proof": pr.other_legal_basis_proof,
              "consent.type": pr.consent.type}
     if not relies_on_consent(pr):
-        return False, "other_basis", facts, T(f"存在同意以外的法定基础（{pr.other_legal_basis}），且已证明",
-                                              f"Another lawful basis ({pr.other_legal_basis}) is proved")
+        return False, "other_basis", facts, T(f"存在同意以外的法定基础（{L_zh('basis', pr.other_legal_basis)}），且已证明",
+                                              f"Another lawful basis ({L_en('basis', pr.other_legal_basis)}) is proved")
     if pr.other_legal_basis != "none" and consent_breach_holds:
         return True, "basis_unproven", facts, T(
-            f"主张的其他法定基础（{pr.other_legal_basis}）未被证明，又无有效同意", f"The claimed basis "
-            f"({pr.other_legal_basis}) is not proved and there is no valid consent"), [spc(6, paragraph=2)]
+            f"主张的其他法定基础（{L_zh('basis', pr.other_legal_basis)}）未被证明，又无有效同意", f"The claimed basis "
+            f"({L_en('basis', pr.other_legal_basis)}) is not proved and there is no valid consent"), [spc(6, paragraph=2)]
     if consent_breach_holds:
         return True, "no_valid_consent", facts, T("既无有效同意，也无其他法定基础", "No valid consent and no other "
                                                                           "lawful basis")
@@ -296,9 +299,9 @@ def deceased(claimant: Claimant, pr: Processing):
         "（其他近亲属仅在死者无配偶、子女且父母均已死亡时方可起诉）"
     note_en = "" if claimant.relative_suing != "other_close_relative" else \
         " (other close relatives may sue only if there is no spouse or child and both parents are dead)"
-    return True, "after_death", facts, T(f"死后处理其人脸信息，近亲属（{claimant.relative_suing}）可依民法典第994条请求承担责任{note_zh}",
+    return True, "after_death", facts, T(f"死后处理其人脸信息，近亲属（{L_zh('relative', claimant.relative_suing)}）可依民法典第994条请求承担责任{note_zh}",
                                          f"Face info processed after death; the close relative "
-                                         f"({claimant.relative_suing}) may claim under CC 994{note_en}")
+                                         f"({L_en('relative', claimant.relative_suing).lower()}) may claim under CC 994{note_en}")
 
 
 GROUND_RULES = ("spc2.1.place", "spc2.2.notice", "spc2.3.consent", "spc2.4.scope", "spc2.5.security",

@@ -44,6 +44,13 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
                 "emergency_protection": ("紧急情况下保护生命健康财产", "Emergency protection of life or property"),
                 "news_reporting": ("新闻报道、舆论监督", "News reporting"), "entertainment": ("娱乐（如换脸）", "Entertainment (e.g. face swap)"),
                 "other": ("其他", "Other")},
+    "basis": {"none": ("无", "None"), "contract": ("订立、履行合同所必需", "Necessary for a contract"),
+              "statutory_duty": ("履行法定职责或义务所必需", "Necessary for a statutory duty"),
+              "public_information": ("已合法公开的信息", "Lawfully public information")},
+    "loss_proof": {"none": ("未证明", "not proved"), "partial": ("部分证明", "partly proved"),
+                   "documented": ("有书证", "documented")},
+    "proof_status": {"none": ("未举证", "not raised"), "asserted": ("仅主张", "asserted only"), "proved": ("已证明", "proved"),
+                     "invalid_in_law": ("依法无效", "void in law")},
     "consent": {"none": ("未取得同意", "No consent"), "general": ("概括同意", "General consent"),
                 "separate": ("单独同意", "Separate consent"), "written": ("书面同意", "Written consent")},
     "proof": {"none": ("未举证", "Not raised"), "asserted": ("仅主张", "Asserted only"), "proved": ("已证明", "Proved")},
@@ -89,3 +96,11 @@ def label(group: str, code: str | None, lang: Lang) -> str:
     if pair is None:
         return code
     return pair[0] if lang == "zh" else pair[1]
+
+
+def zh(group: str, code: str | None) -> str:
+    return label(group, code, "zh")
+
+
+def en(group: str, code: str | None) -> str:
+    return label(group, code, "en")

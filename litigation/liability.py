@@ -16,6 +16,8 @@ from pydantic import BaseModel, Field
 from litigation.citations import cc, pipl, spc
 from litigation.context import Ctx
 from litigation.i18n import T, Text
+from litigation.labels import en as L_en
+from litigation.labels import zh as L_zh
 from litigation.matter import Participant
 from litigation.rules import Finding, rule
 
@@ -92,8 +94,8 @@ def liability_factors(m, p: Participant):
         zh.append("受害人是未成年人（加重）")
         en.append("the victim is a minor (aggravating)")
     if facts["scope_of_impact"] != "private":
-        zh.append(f"影响范围：{facts['scope_of_impact']}")
-        en.append(f"scope of impact: {facts['scope_of_impact']}")
+        zh.append(f"影响范围：{L_zh('scope', m.harm.scope_of_impact)}")
+        en.append(f"scope of impact: {L_en('scope', m.harm.scope_of_impact).lower()}")
     if facts["consent"] in ("none", "general") or facts["rules_published"] is False:
         zh.append("告知同意有缺陷")
         en.append("defective notice and consent")
@@ -104,8 +106,8 @@ def liability_factors(m, p: Participant):
         zh.append("故意或重大过失")
         en.append("intent or gross negligence")
     if facts["incident"]:
-        zh.append(f"后果：发生{facts['incident']}")
-        en.append(f"consequence: a {facts['incident']}")
+        zh.append(f"后果：发生{L_zh('incident', facts['incident'])}")
+        en.append(f"consequence: a {L_en('incident', facts['incident']).lower()}")
     if facts["public_figure"]:
         zh.append("受害人为公众人物（职业因素）")
         en.append("the victim is a public figure (occupation)")

@@ -81,9 +81,6 @@ def scenario_title(path: str, mtime: float) -> str:
 
 def filter_mask(df: Any, filters: Any) -> Any:
     """Rows of the case dataset that pass the explorer filters (through the comparables module)."""
-    from litigation import comparables as cmp
+    from litigation.comparables import CaseIndex
 
-    index = cmp.CaseIndex(df)
-    if hasattr(index, "mask"):
-        return index.mask(filters)
-    return filters.mask(df)  # older API
+    return CaseIndex(df).mask(filters)
