@@ -71,7 +71,8 @@ def exemption(pr: Processing, claim: DefenseClaim):
     code = claim.code
     cites = list(EXEMPTIONS[code])
     facts = {"defence": code, "proof": claim.proof, "venue": pr.venue, "purpose": pr.purpose,
-             "public_security_per_state_rules": pr.public_security_per_state_rules}
+             "public_security_per_state_rules": pr.public_security_per_state_rules,
+             "public_place_signage": pr.notice.public_place_signage}
     if code == "public_security":
         if pr.venue != "public_place" or pr.purpose != "public_security":
             return False, "not_public_security", facts, T(
@@ -80,6 +81,10 @@ def exemption(pr: Processing, claim: DefenseClaim):
         if pr.public_security_per_state_rules is not True:
             return False, "not_per_rules", facts, T("未证明依据国家有关规定使用", "Not shown to follow the relevant "
                                                                      "state rules"), cites
+        if pr.notice.public_place_signage is False:
+            return False, "no_signage", facts, T("公共场所未设置显著提示标识，不符合个人信息保护法第26条，不能依第5条第(2)项免责",
+                                                 "No prominent signs in the public place (PIPL 26): the use does not "
+                                                 "follow the state rules, so SPC 5(2) does not apply"), cites
     if code in ("public_health_emergency", "emergency_protection") and pr.purpose not in (
             "public_health_emergency", "emergency_protection"):
         return False, "purpose_mismatch", facts, T("处理目的并非应对突发公共卫生事件或紧急情况",

@@ -200,3 +200,17 @@ def test_liability_factors_of_spc3_and_cc998_are_listed_not_scored():
     assert {"instrument": "CC-2020", "article": 998} in f["citations"]
     assert "minor" in f["explanation"]["en"] and "未成年人" in f["explanation"]["zh"]
     assert "scope of impact: wide" in f["explanation"]["en"]
+
+
+def test_public_security_exemption_fails_without_the_signs_pipl26_requires():
+    station = processor("station", venue="public_place", purpose="public_security",
+                        public_security_per_state_rules=True,
+                        defenses=[{"code": "public_security", "proof": "proved"}])
+    out = run(matter([station]))
+    assert defendant(out, "station")["external"] == "none"  # proved, compliant: SPC 5(2) exempts
+    station["processing"]["notice"]["public_place_signage"] = False
+    out = run(matter([station]))
+    d = next(x for x in out["defenses"] if x["code"] == "public_security")
+    assert (d["accepted"], d["branch"]) == (False, "no_signage")
+    assert defendant(out, "station")["external"] != "none"
+    assert {"instrument": "PIPL-2021", "article": 26} in out["infringement"]["grounds"]
