@@ -124,6 +124,42 @@ def _cross_checks(m: Matter, today: dt.date) -> list[FieldError]:
     return errs
 
 
+_DATE_KEYS = ("start", "end", "date", "withdrawn_on", "notice_date", "death_date")
+_PROCESSOR_ROLES = ("processor", "joint_processor", "entrusted_processor", "recipient")
+
+
+def _raw_checks(data: dict, today: dt.date) -> list[FieldError]:
+    """The calendar and completeness checks, run on the raw input too, so that a matter with a typing
+    error elsewhere still gets every problem reported at once (not in waves)."""
+    errs: list[FieldError] = []
+
+    def walk(node: Any, path: str) -> None:
+        if isinstance(node, dict):
+            for k, v in node.items():
+                loc = f"{path}.{k}" if path else str(k)
+                if k in _DATE_KEYS and isinstance(v, str):
+                    try:
+                        d = dt.date.fromisoformat(v)
+                    except ValueError:
+                        continue  # the type check reports it
+                    if d > today:
+                        errs.append(FieldError(loc=loc, zh=f"日期 {v} 晚于今天（未来日期）",
+                                               en=f"date {v} is in the future"))
+                else:
+                    walk(v, loc)
+        elif isinstance(node, list):
+            for i, v in enumerate(node):
+                walk(v, f"{path}.{i}")
+
+    walk(data, "")
+    for i, p in enumerate(data.get("participants") or []):
+        if isinstance(p, dict) and p.get("role") in _PROCESSOR_ROLES and isinstance(p.get("processing"), dict) \
+                and not p["processing"].get("acts"):
+            errs.append(FieldError(loc=f"participants.{i}.processing.acts", zh="请至少填写一项处理行为及其日期",
+                                   en="give at least one processing act with its date"))
+    return errs
+
+
 def load_matter(data: Any, today: dt.date | None = None) -> Matter:
     """Validate a parsed JSON object (or a JSON string) into a Matter, or raise MatterError."""
     today = today or dt.date.today()
@@ -146,7 +182,10 @@ def load_matter(data: Any, today: dt.date | None = None) -> Matter:
     try:
         m = Matter.model_validate(data)
     except ValidationError as exc:
-        raise MatterError([_translate(e) for e in exc.errors()]) from None
+        errs = [_translate(e) for e in exc.errors()]
+        seen = {e.loc for e in errs}
+        errs += [e for e in _raw_checks(data, today) if e.loc not in seen]
+        raise MatterError(errs) from None
     errs = _cross_checks(m, today)
     if errs:
         raise MatterError(errs)

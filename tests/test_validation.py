@@ -331,3 +331,18 @@ def test_cli_analyze_missing_file_exits_1_with_a_clear_message(tmp_path):
     assert r.returncode == 1
     assert "无法读取文件" in r.stderr
     assert r.stdout == ""
+
+
+def test_all_problems_are_reported_at_once_not_in_waves():
+    """A type error elsewhere does not hide a future date or a processor without acts."""
+    from litigation.validation import MatterError, load_matter
+
+    data = {"format": "facetort-matter", "version": 1, "harm": {"economic_loss": "lots"},
+            "participants": [
+                {"id": "a", "name": "A", "kind": "business", "role": "processor",
+                 "processing": {"acts": [{"kind": "collection", "start": "2031-01-01"}]}},
+                {"id": "b", "name": "B", "kind": "business", "role": "processor", "processing": {"acts": []}}]}
+    with pytest.raises(MatterError) as exc:
+        load_matter(data, today=dt.date(2026, 1, 1))
+    locs = {e.loc for e in exc.value.errors}
+    assert {"harm.economic_loss", "participants.0.processing.acts.0.start", "participants.1.processing.acts"} <= locs
