@@ -33,7 +33,6 @@ from litigation.i18n import T, Text
 from litigation.income import IncomeFigure, local_income
 from litigation.matter import Matter
 
-LEVELS = (0.5, 0.8)
 MIN_N = 5  # fewer positive awards than this: no range, only the decisions themselves
 
 

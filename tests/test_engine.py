@@ -214,3 +214,17 @@ def test_public_security_exemption_fails_without_the_signs_pipl26_requires():
     assert (d["accepted"], d["branch"]) == (False, "no_signage")
     assert defendant(out, "station")["external"] != "none"
     assert {"instrument": "PIPL-2021", "article": 26} in out["infringement"]["grounds"]
+
+
+def test_every_remedy_code_is_documented_and_labelled():
+    from litigation.labels import LABELS
+    from litigation.remedies import REMEDY_CODES
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for code in REMEDY_CODES:
+        assert f"`{code}`" in readme, code
+        assert code in LABELS["remedy"], code
+    seen = set()
+    for p in sorted((ROOT / "data" / "scenarios").glob("*.matter.json")):
+        seen |= set(analyze(load_matter(json.loads(p.read_text(encoding="utf-8")))).remedy_codes())
+    assert seen <= set(REMEDY_CODES) and len(seen) >= 10
