@@ -14,7 +14,7 @@ import sys
 # Modules that contribute sub-commands, in the order they appear in --help.
 COMMAND_MODULES = [
     "litigation.commands",
-    "litigation.cases",
+    "litigation.cases.commands",
 ]
 
 

@@ -6,14 +6,15 @@ import argparse
 import json
 import sys
 
-from litigation.analysis import analyze
-from litigation.cases import CasesFileError, CaseValidationError, load_cases
-from litigation.comparables import CaseIndex, Filters, describe, matter_factors
-from litigation.compensation import estimate, evaluate
-from litigation.matter import Matter
-from litigation.report import render_estimate_markdown, render_markdown
-from litigation.rules import RULES, cited_articles
-from litigation.validation import MatterError, read_matter_file
+from litigation.cases.loading import load_cases
+from litigation.cases.schema import CasesFileError, CaseValidationError
+from litigation.damages.comparables import CaseIndex, Filters, describe, matter_factors
+from litigation.damages.compensation import estimate, evaluate
+from litigation.documents.report import render_estimate_markdown, render_markdown
+from litigation.facts.matter import Matter
+from litigation.facts.validation import MatterError, read_matter_file
+from litigation.law.analysis import analyze
+from litigation.law.rules import RULES, cited_articles
 
 
 def _positive_money(text: str) -> float:

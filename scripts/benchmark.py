@@ -24,11 +24,11 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from litigation.analysis import analyze  # noqa: E402
-from litigation.cases import load_cases  # noqa: E402
-from litigation.comparables import CaseIndex, Filters, matter_factors  # noqa: E402
-from litigation.compensation import estimate  # noqa: E402
-from litigation.validation import read_matter_file  # noqa: E402
+from litigation.cases.loading import load_cases  # noqa: E402
+from litigation.damages.comparables import CaseIndex, Filters, matter_factors  # noqa: E402
+from litigation.damages.compensation import estimate  # noqa: E402
+from litigation.facts.validation import read_matter_file  # noqa: E402
+from litigation.law.analysis import analyze  # noqa: E402
 
 
 def pct(xs: list[float], q: float) -> float:

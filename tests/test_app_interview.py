@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from litigation.interview import effective
-from litigation.validation import load_matter
+from litigation.facts.answers import effective
+from litigation.facts.validation import load_matter
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 TIMEOUT = 60

@@ -10,7 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from test_export import guo_bing_like
 
-from litigation import interview as iv
+from litigation.facts import answers as fa
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGES = ("start", "interview", "analysis", "compensation", "export", "cases", "teaching")
@@ -36,7 +36,7 @@ def app(page: str, lang: str | None = None, matter: dict | None = None) -> AppTe
     if lang:
         at.query_params["lang"] = lang
     if matter is not None:
-        at.session_state["ft_answers"] = iv.answers_from(matter)
+        at.session_state["ft_answers"] = fa.answers_from(matter)
     at.run()
     if page != "start":
         at.switch_page(f"ui/pages/{page}.py").run()
@@ -161,7 +161,7 @@ def test_teaching_change_flips_a_conclusion():
     m = guo_bing_like()
     m["participants"][0]["processing"]["consent"]["condition_of_service"] = False  # else consent is void anyway
     at.session_state["ft_teach"] = {"file": at.session_state["ft_teach"]["file"], "stage": 0, "errors": None,
-                                    "answers": iv.answers_from(m)}
+                                    "answers": fa.answers_from(m)}
     at.run()
     at.selectbox(key="te_fact").select("consent.consent_type").run()
     val = next(s for s in at.selectbox if s.key.startswith("te_val:"))

@@ -12,8 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from litigation import cases as C
-from litigation.cases import COLUMNS, DEFAULT_CASES_PATH, add_cases, import_cases, load_cases
+from litigation.cases.commands import register
+from litigation.cases.loading import load_cases
+from litigation.cases.schema import COLUMNS, DEFAULT_CASES_PATH, ENV_VAR
+from litigation.cases.store import add_cases, import_cases
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -21,7 +23,7 @@ REPO = Path(__file__).resolve().parents[1]
 def run(argv: list[str]) -> int:
     """Run the `cases` command through its own register() (independent of other command modules)."""
     parser = argparse.ArgumentParser(prog="python -m litigation")
-    C.register(parser.add_subparsers(dest="command", required=True))
+    register(parser.add_subparsers(dest="command", required=True))
     args = parser.parse_args(argv)
     return int(args.func(args))
 
@@ -68,7 +70,7 @@ def tmp_leftovers(directory: Path) -> list[str]:
 
 
 def test_validate_bundled(capsys, monkeypatch):
-    monkeypatch.delenv(C.ENV_VAR, raising=False)
+    monkeypatch.delenv(ENV_VAR, raising=False)
     assert run(["cases", "validate"]) == 0
     assert "OK: 71 cases valid" in capsys.readouterr().out
 
@@ -90,7 +92,7 @@ def test_validate_missing_file_exit_2(tmp_path, capsys):
 
 
 def test_env_var_selects_collection(collection, monkeypatch, capsys):
-    monkeypatch.setenv(C.ENV_VAR, str(collection))
+    monkeypatch.setenv(ENV_VAR, str(collection))
     assert run(["cases", "validate"]) == 0
     assert str(collection) in capsys.readouterr().out
 
@@ -294,9 +296,9 @@ def test_real_cli_entry_point(tmp_path):
     """`python -m litigation cases ...` is wired through litigation/cli.py."""
     from litigation import cli
 
-    if "litigation.cases" not in cli.COMMAND_MODULES:
-        pytest.fail("litigation.cases is not registered in litigation/cli.py COMMAND_MODULES")
-    env = {**os.environ, C.ENV_VAR: ""}
+    if "litigation.cases.commands" not in cli.COMMAND_MODULES:
+        pytest.fail("litigation.cases.commands is not registered in litigation/cli.py COMMAND_MODULES")
+    env = {**os.environ, ENV_VAR: ""}
     proc = subprocess.run([sys.executable, "-m", "litigation", "cases", "validate"], cwd=REPO, env=env,
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr

@@ -1,4 +1,4 @@
-"""The bundled case dataset and the validation rules of litigation/cases.py.
+"""The bundled case dataset and the validation rules of litigation/cases/.
 
 Expected figures below are taken from the dossiers (shared/cases/dossier.md, dossier-2.md), not
 from data/cases.csv.
@@ -15,17 +15,20 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from litigation import cases as C
-from litigation.cases import (
+from litigation.cases.loading import default_sample, load_cases, read_cases_raw
+from litigation.cases.schema import (
+    AMOUNT_COLUMNS,
     COLUMNS,
     DEFAULT_CASES_PATH,
+    ENV_VAR,
+    HEADS,
+    PROVINCES,
     CaseValidationError,
     RowError,
-    load_cases,
-    read_cases_raw,
+    cell_to_str,
     resolve_cases_path,
-    validate_cases,
 )
+from litigation.cases.validation import validate_cases
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
@@ -165,7 +168,7 @@ def test_default_sample(df):
     assert (sample["claimant_kind"] == "individual").all()
     for cid in ("C1", "D1", "B10", "E1", "G4", "G9", "F1", "A7", "E3", "G3"):
         assert not row(df, cid)["in_default_sample"], cid
-    assert C.default_sample(df).sum() == 20
+    assert default_sample(df).sum() == 20
 
 
 def test_guo_bing_figures(df):
@@ -244,7 +247,7 @@ def test_other_figures_from_the_dossiers(df):
 def test_unknown_amounts_stay_empty(df):
     for cid in ("B3", "B4", "B8", "B11", "B12", "D3", "E2", "G5", "G13", "G14", "G16", "G20", "G22"):
         r = row(df, cid)
-        assert all(pd.isna(r[c]) for c in C.AMOUNT_COLUMNS), cid
+        assert all(pd.isna(r[c]) for c in AMOUNT_COLUMNS), cid
         assert r["figure_confidence"] == "none", cid
     assert df["awarded_total"].notna().sum() == 36
 
@@ -263,7 +266,7 @@ def test_provinces_match_income_table(df):
         pytest.skip("shared stats not available")
     names = set(pd.read_csv(income)["province_zh"])
     assert set(df["province"]) <= names
-    assert set(C.PROVINCES) | {"全国"} == names
+    assert set(PROVINCES) | {"全国"} == names
 
 
 def test_partial_dates(df):
@@ -278,10 +281,10 @@ def test_partial_dates(df):
 
 
 def test_path_resolution(monkeypatch, tmp_path):
-    monkeypatch.delenv(C.ENV_VAR, raising=False)
+    monkeypatch.delenv(ENV_VAR, raising=False)
     assert resolve_cases_path() == DEFAULT_CASES_PATH
     assert DEFAULT_CASES_PATH.is_file()
-    monkeypatch.setenv(C.ENV_VAR, str(tmp_path / "mine.csv"))
+    monkeypatch.setenv(ENV_VAR, str(tmp_path / "mine.csv"))
     assert resolve_cases_path() == tmp_path / "mine.csv"
     assert resolve_cases_path(tmp_path / "x.csv") == tmp_path / "x.csv"
 
@@ -493,7 +496,7 @@ def _one_row(**amounts: float | None) -> pd.DataFrame:
         amount_unit="decision", figure_confidence="quoted", source_citation="test",
     )
     for k, v in amounts.items():
-        r[k] = "" if v is None else C._cell_to_str(v)
+        r[k] = "" if v is None else cell_to_str(v)
     if r["awarded_other"]:
         r["other_kind"] = "fine"
     return pd.DataFrame([r], dtype=object)
@@ -505,7 +508,7 @@ heads = st.integers(min_value=0, max_value=500_000)
 @settings(max_examples=60, deadline=None)
 @given(st.lists(heads, min_size=5, max_size=5), st.integers(min_value=-3, max_value=3))
 def test_total_rule_property(parts, delta):
-    amounts = {f"awarded_{h}": float(v) for h, v in zip(C.HEADS, parts, strict=True)}
+    amounts = {f"awarded_{h}": float(v) for h, v in zip(HEADS, parts, strict=True)}
     total = sum(parts) + delta
     errors = validate_cases(_one_row(**amounts, awarded_total=float(max(total, 0))))
     bad = [e for e in errors if e.column == "awarded_total"]
@@ -518,7 +521,7 @@ def test_total_rule_property(parts, delta):
 @settings(max_examples=40, deadline=None)
 @given(st.lists(heads, min_size=1, max_size=4), st.integers(min_value=0, max_value=1_000_000))
 def test_partial_heads_only_lower_bound(parts, total):
-    amounts = {f"awarded_{h}": float(v) for h, v in zip(C.HEADS, parts, strict=False)}
+    amounts = {f"awarded_{h}": float(v) for h, v in zip(HEADS, parts, strict=False)}
     errors = validate_cases(_one_row(**amounts, awarded_total=float(total)))
     bad = [e for e in errors if e.column == "awarded_total"]
     assert bool(bad) == (total < sum(parts))

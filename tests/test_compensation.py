@@ -8,9 +8,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from litigation.comparables import CaseIndex, Filters, factor_frame
-from litigation.compensation import ComparableAwardEstimator, estimate, evaluate, law_heads
-from litigation.validation import load_matter
+from litigation.damages.comparables import CaseIndex, Filters, factor_frame
+from litigation.damages.compensation import ComparableAwardEstimator, estimate, evaluate, law_heads
+from litigation.facts.validation import load_matter
 
 SCENARIOS = ["zoo_park", "residential_access", "face_swap_app", "bank_fraud"]
 
@@ -158,7 +158,7 @@ def test_cli_estimate_evaluate_and_similar_on_the_real_dataset(capsys, tmp_path)
 
 
 def test_local_income_uses_the_province_then_falls_back_to_the_national_figure():
-    from litigation.income import local_income
+    from litigation.damages.income import local_income
 
     zj = local_income("浙江", 2022)
     assert zj is not None and zj.year == 2022 and not zj.national_fallback and zj.income > 30000

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from litigation.analysis import analyze
-from litigation.rules import RULES
-from litigation.validation import load_matter
+from litigation.facts.validation import load_matter
+from litigation.law.analysis import analyze
+from litigation.law.rules import RULES
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -160,7 +160,7 @@ def test_reform_mode_moves_causation_to_the_processor():
 
 
 def test_markdown_report_is_bilingual_and_cites_articles():
-    from litigation.report import render_markdown
+    from litigation.documents.report import render_markdown
 
     m = load_matter(matter([processor("zoo")]))
     a = analyze(m)
@@ -217,8 +217,8 @@ def test_public_security_exemption_fails_without_the_signs_pipl26_requires():
 
 
 def test_every_remedy_code_is_documented_and_labelled():
-    from litigation.labels import LABELS
-    from litigation.remedies import REMEDY_CODES
+    from litigation.facts.labels import LABELS
+    from litigation.law.remedies import REMEDY_CODES
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for code in REMEDY_CODES:

@@ -11,9 +11,14 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from litigation import export as ex
-from litigation.analysis import analyze
-from litigation.validation import load_matter
+from litigation.documents import render_pdf
+from litigation.documents.blocks import Doc, ExportError
+from litigation.documents.export import KINDS, export, file_name
+from litigation.documents.render_md import to_markdown
+from litigation.documents.research import research
+from litigation.documents.sections import TITLES
+from litigation.facts.validation import load_matter
+from litigation.law.analysis import analyze
 
 TODAY = dt.date(2026, 6, 30)
 
@@ -44,7 +49,7 @@ def guo_bing_like() -> dict:
 def case():
     m = load_matter(guo_bing_like(), today=TODAY)
     a = analyze(m, total_damages=1038)
-    r = ex.research(m)
+    r = research(m)
     return m, a, r
 
 
@@ -55,13 +60,13 @@ def test_research_finds_comparables_and_an_estimate(case):
     assert r.estimate is not None
 
 
-@pytest.mark.parametrize("kind", ex.KINDS)
+@pytest.mark.parametrize("kind", KINDS)
 def test_markdown_has_headings_and_citations(case, kind):
     m, a, r = case
-    zh = ex.export(kind, "md", m, a, "zh", r, TODAY).decode()
-    en = ex.export(kind, "md", m, a, "en", r, TODAY).decode()
-    assert zh.startswith("# " + ex.TITLES[kind].zh)
-    assert en.startswith("# " + ex.TITLES[kind].en)
+    zh = export(kind, "md", m, a, "zh", r, TODAY).decode()
+    en = export(kind, "md", m, a, "en", r, TODAY).decode()
+    assert zh.startswith("# " + TITLES[kind].zh)
+    assert en.startswith("# " + TITLES[kind].en)
     assert "《人脸识别规定》第2条" in zh
     assert "SPC Face Provisions Art 2" in en
     assert "不构成法律意见" in zh and "not legal advice" in en
@@ -69,7 +74,7 @@ def test_markdown_has_headings_and_citations(case, kind):
 
 def test_claim_memo_content(case):
     m, a, r = case
-    md = ex.export("claim", "md", m, a, "zh", r, TODAY).decode()
+    md = export("claim", "md", m, a, "zh", r, TODAY).decode()
     assert "构成侵权" in md
     assert "删除人脸信息" in md
     assert "举证责任" in md and "被告（处理者）" in md
@@ -79,7 +84,7 @@ def test_claim_memo_content(case):
 
 def test_similar_case_report_follows_the_spc_items(case):
     m, a, r = case
-    md = ex.export("similar", "md", m, a, "zh", r, TODAY).decode()
+    md = export("similar", "md", m, a, "zh", r, TODAY).decode()
     for head in ("检索说明", "检索主体", "检索时间", "检索平台", "检索方法", "检索结果", "类案裁判要点", "检索结论"):
         assert head in md
     assert "相似度" in md
@@ -89,23 +94,23 @@ def test_similar_case_report_follows_the_spc_items(case):
 def test_reform_mode_is_labelled(case):
     m, _, r = case
     a = analyze(m, mode="reform")
-    assert "改革模式" in ex.export("bench", "md", m, a, "zh", r, TODAY).decode()
-    assert "REFORM MODE" in ex.export("bench", "md", m, a, "en", r, TODAY).decode()
+    assert "改革模式" in export("bench", "md", m, a, "zh", r, TODAY).decode()
+    assert "REFORM MODE" in export("bench", "md", m, a, "en", r, TODAY).decode()
 
 
 def test_without_research_the_memo_says_so(case):
     m, a, _ = case
-    md = ex.export("claim", "md", m, a, "en", None, TODAY).decode()
+    md = export("claim", "md", m, a, "en", None, TODAY).decode()
     assert "No compensation estimate available" in md
 
 
-@pytest.mark.parametrize("kind", ex.KINDS)
+@pytest.mark.parametrize("kind", KINDS)
 def test_docx_opens_and_has_chinese_headings(case, kind):
     m, a, r = case
-    data = ex.export(kind, "docx", m, a, "zh", r, TODAY)
+    data = export(kind, "docx", m, a, "zh", r, TODAY)
     doc = Document(io.BytesIO(data))
     headings = [p.text for p in doc.paragraphs if p.style.name.startswith(("Heading", "Title"))]
-    assert headings[0] == ex.TITLES[kind].zh
+    assert headings[0] == TITLES[kind].zh
     assert any(h in ("侵权认定与依据", "一、检索说明") for h in headings)
     cells = " ".join(c.text for t in doc.tables for row in t.rows for c in row.cells)
     assert "某野生动物世界有限公司" in cells
@@ -113,7 +118,7 @@ def test_docx_opens_and_has_chinese_headings(case, kind):
 
 def test_docx_in_english(case):
     m, a, r = case
-    doc = Document(io.BytesIO(ex.export("bench", "docx", m, a, "en", r, TODAY)))
+    doc = Document(io.BytesIO(export("bench", "docx", m, a, "en", r, TODAY)))
     headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
     assert "Allocation of the burden of proof" in headings
 
@@ -127,38 +132,38 @@ def pdftotext(data: bytes, tmp_path: Path) -> str:
     return subprocess.run([exe, "-enc", "UTF-8", str(p), "-"], capture_output=True, check=True).stdout.decode()
 
 
-@pytest.mark.parametrize("kind", ex.KINDS)
+@pytest.mark.parametrize("kind", KINDS)
 def test_pdf_embeds_a_cjk_font_and_text_extracts(case, kind, tmp_path):
     m, a, r = case
-    data = ex.export(kind, "pdf", m, a, "zh", r, TODAY)
+    data = export(kind, "pdf", m, a, "zh", r, TODAY)
     assert data.startswith(b"%PDF")
     assert b"FontFile2" in data  # the font program is embedded
     text = pdftotext(data, tmp_path)
     assert "人脸" in text
-    assert ex.TITLES[kind].zh[:4] in text
+    assert TITLES[kind].zh[:4] in text
 
 
 def test_english_pdf(case, tmp_path):
     m, a, r = case
-    text = pdftotext(ex.export("claim", "pdf", m, a, "en", r, TODAY), tmp_path)
+    text = pdftotext(export("claim", "pdf", m, a, "en", r, TODAY), tmp_path)
     assert "Claim memo" in text
     assert "某野生动物世界" in text  # user text in Chinese still renders in the English memo
 
 
 def test_pdf_without_a_font_raises_a_bilingual_error(case, monkeypatch):
     m, a, r = case
-    monkeypatch.setattr(ex, "CJK_FONTS", ())
+    monkeypatch.setattr(render_pdf, "CJK_FONTS", ())
     monkeypatch.delenv("FACETORT_CJK_FONT", raising=False)
-    with pytest.raises(ex.ExportError) as err:
-        ex.export("claim", "pdf", m, a, "zh", r, TODAY)
+    with pytest.raises(ExportError) as err:
+        export("claim", "pdf", m, a, "zh", r, TODAY)
     assert "中文字体" in err.value.text.zh and "CJK font" in err.value.text.en
 
 
 def test_markdown_tables_escape_pipes():
-    doc = ex.Doc()
+    doc = Doc()
     doc.table(["a", "b"], [["x|y", "z"]])
-    assert "x\\|y" in ex.to_markdown(doc)
+    assert "x\\|y" in to_markdown(doc)
 
 
 def test_file_names():
-    assert ex.file_name("similar", "pdf", "zh") == "facetort-similar-case-report-zh.pdf"
+    assert file_name("similar", "pdf", "zh") == "facetort-similar-case-report-zh.pdf"

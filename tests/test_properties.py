@@ -15,8 +15,8 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from litigation.analysis import analyze
-from litigation.validation import dump_matter, load_matter
+from litigation.facts.validation import dump_matter, load_matter
+from litigation.law.analysis import analyze
 
 AS_OF = dt.date(2026, 6, 30)
 TODAY = dt.date(2026, 11, 1)

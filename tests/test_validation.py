@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from litigation.validation import FieldError, MatterError, dump_matter, load_matter
+from litigation.facts.validation import FieldError, MatterError, dump_matter, load_matter
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 1, 1)
@@ -335,7 +335,7 @@ def test_cli_analyze_missing_file_exits_1_with_a_clear_message(tmp_path):
 
 def test_all_problems_are_reported_at_once_not_in_waves():
     """A type error elsewhere does not hide a future date or a processor without acts."""
-    from litigation.validation import MatterError, load_matter
+    from litigation.facts.validation import MatterError, load_matter
 
     data = {"format": "facetort-matter", "version": 1, "harm": {"economic_loss": "lots"},
             "participants": [

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from litigation.analysis import Analysis
+from litigation.facts.labels import label
 from litigation.i18n import Lang
-from litigation.labels import label
+from litigation.law.analysis import Analysis
 from ui.text import tr
 
 FONT = "Noto Sans CJK SC, WenQuanYi Micro Hei, Microsoft YaHei, PingFang SC, sans-serif"

@@ -6,8 +6,9 @@ from typing import Any
 
 import streamlit as st
 
-from litigation import interview as iv
-from litigation.rules import Finding
+from litigation.facts import questions as fq
+from litigation.facts import steps as fs
+from litigation.law.rules import Finding
 from ui.frame import lang, t
 from ui.text import esc
 
@@ -15,9 +16,9 @@ MARK = {True: ":material/check_circle:", False: ":material/cancel:", None: ":mat
 ICON = MARK
 
 
-def _fact_question(key: str) -> iv.Question | None:
+def _fact_question(key: str) -> fq.Question | None:
     best = None
-    for s in iv.STEPS:
+    for s in fs.STEPS:
         for q in s.questions:
             if q.path == key or q.path.endswith("." + key):
                 if best is None or len(q.path) < len(best.path):
@@ -35,7 +36,7 @@ def fact_rows(facts: dict[str, Any], names: dict[str, str]) -> list[str]:
         if isinstance(v, bool) or v is None:
             val = t("yes") if v is True else t("no") if v is False else t("unknown")
         elif q is not None and q.widget == "select" and isinstance(v, str):
-            val = iv.option_label(q.group or "", v, lg)
+            val = fq.option_label(q.group or "", v, lg)
         elif isinstance(v, list):
             val = "、".join(names.get(x, str(x)) for x in v) if v else "—"
         elif isinstance(v, str) and v in names:

@@ -9,8 +9,9 @@ from typing import Any
 
 import streamlit as st
 
-from litigation import export as ex
-from litigation.matter import Matter
+from litigation.documents.research import Research
+from litigation.documents.research import research as build_research
+from litigation.facts.matter import Matter
 from ui import state
 
 log = logging.getLogger("facetort.ui")
@@ -20,7 +21,7 @@ SCENARIOS = ROOT / "data" / "scenarios"
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def _cases(path: str, mtime: float) -> Any:
-    from litigation.cases import load_cases
+    from litigation.cases.loading import load_cases
 
     return load_cases(path)
 
@@ -28,7 +29,7 @@ def _cases(path: str, mtime: float) -> Any:
 def cases() -> Any | None:
     """The case dataset, or None if it cannot be loaded (the pages then say so)."""
     try:
-        from litigation.cases import resolve_cases_path
+        from litigation.cases.schema import resolve_cases_path
 
         p = resolve_cases_path()
         return _cases(str(p), p.stat().st_mtime)
@@ -39,7 +40,7 @@ def cases() -> Any | None:
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def _backtest(path: str, mtime: float) -> dict | None:
-    from litigation.compensation import evaluate
+    from litigation.damages.compensation import evaluate
 
     df = _cases(path, mtime)
     out = evaluate(df)
@@ -48,7 +49,7 @@ def _backtest(path: str, mtime: float) -> dict | None:
 
 def backtest() -> dict | None:
     try:
-        from litigation.cases import resolve_cases_path
+        from litigation.cases.schema import resolve_cases_path
 
         p = resolve_cases_path()
         return _backtest(str(p), p.stat().st_mtime)
@@ -57,11 +58,11 @@ def backtest() -> dict | None:
         return None
 
 
-def research(m: Matter) -> ex.Research:
+def research(m: Matter) -> Research:
     """Comparable cases and the estimate for this matter (memoised in the session only)."""
     df = cases()
     bt = backtest()
-    return state._remember(("research", m.model_dump_json()), lambda: ex.research(m, df, backtest=bt))
+    return state._remember(("research", m.model_dump_json()), lambda: build_research(m, df, backtest=bt))
 
 
 def scenario_files() -> list[Path]:
@@ -81,6 +82,6 @@ def scenario_title(path: str, mtime: float) -> str:
 
 def filter_mask(df: Any, filters: Any) -> Any:
     """Rows of the case dataset that pass the explorer filters (through the comparables module)."""
-    from litigation.comparables import CaseIndex
+    from litigation.damages.comparables import CaseIndex
 
     return CaseIndex(df).mask(filters)

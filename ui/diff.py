@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from litigation.analysis import Analysis
+from litigation.facts.labels import label
 from litigation.i18n import Lang
-from litigation.infringement import is_ground
-from litigation.labels import label
+from litigation.law.analysis import Analysis
+from litigation.law.infringement import is_ground
 from ui.text import tr
 
 

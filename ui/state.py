@@ -13,10 +13,10 @@ from typing import Any
 
 import streamlit as st
 
-from litigation import interview as iv
-from litigation.analysis import Analysis, analyze
-from litigation.matter import Matter
-from litigation.validation import FieldError, MatterError, load_matter
+from litigation.facts import answers as fa
+from litigation.facts.matter import Matter
+from litigation.facts.validation import FieldError, MatterError, load_matter
+from litigation.law.analysis import Analysis, analyze
 
 ANSWERS = "ft_answers"
 STEP = "ft_step"
@@ -29,7 +29,7 @@ MEMO_SIZE = 16
 
 def answers() -> dict:
     if ANSWERS not in st.session_state:
-        st.session_state[ANSWERS] = iv.new_answers()
+        st.session_state[ANSWERS] = fa.new_answers()
     return st.session_state[ANSWERS]
 
 
@@ -71,7 +71,7 @@ def _remember(key: tuple, make: Any) -> Any:
 
 def validate(ans: dict | None = None) -> tuple[Matter | None, list[FieldError]]:
     """The effective matter of the answers, or the bilingual field errors (memoised per session)."""
-    eff = iv.effective(answers() if ans is None else ans)
+    eff = fa.effective(answers() if ans is None else ans)
     text = json.dumps(eff, sort_keys=True, ensure_ascii=False, default=str)
 
     def run() -> tuple[Matter | None, list[FieldError]]:

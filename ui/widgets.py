@@ -10,8 +10,9 @@ from typing import Any
 
 import streamlit as st
 
-from litigation import interview as iv
-from litigation.interview import Question, Step
+from litigation.facts import answers as fa
+from litigation.facts import questions as fq
+from litigation.facts.questions import Question, Step
 from ui import state
 from ui.frame import lang, t
 from ui.text import esc
@@ -37,11 +38,11 @@ def _sync(key: str, path: str, kind: str) -> None:
     ans = state.answers()
     v = _value_for(kind, st.session_state.get(key))
     if kind == "pid":
-        old = iv.get_in(ans, path)
-        iv.rename_participant(ans, old, v or "")
+        old = fq.get_in(ans, path)
+        fa.rename_participant(ans, old, v or "")
         state.reset_widgets()
         return
-    iv.set_in(ans, path, v)
+    fq.set_in(ans, path, v)
 
 
 def _help(q: Question) -> str | None:
@@ -49,7 +50,7 @@ def _help(q: Question) -> str | None:
     if q.help is not None:
         parts.append(q.help(lang()))
     for term in q.terms:
-        name, text = iv.GLOSSARY[term]
+        name, text = fq.GLOSSARY[term]
         parts.append(f"**{name(lang())}**：{text(lang())}" if lang() == "zh" else f"**{name(lang())}**: {text(lang())}")
     return "\n\n".join(parts) or None
 
@@ -62,7 +63,7 @@ def _names(ans: dict) -> dict[str, str]:
 def question(q: Question, path: str, ans: dict) -> None:
     lg = lang()
     key = K + path
-    cur = iv.get_in(ans, path)
+    cur = fq.get_in(ans, path)
     label = q.label(lg)
     hl = _help(q)
     kw: dict[str, Any] = {"key": key, "help": hl, "on_change": _sync}
@@ -72,21 +73,21 @@ def question(q: Question, path: str, ans: dict) -> None:
         fn = st.text_area if w == "textarea" else st.text_input
         fn(label, value=cur or "", args=(key, path, kind), **kw)
     elif w == "select":
-        codes = list(iv.codes_for(q))
-        opts: list[Any] = ([None] if iv.nullable(q) else []) + codes
+        codes = list(fq.codes_for(q))
+        opts: list[Any] = ([None] if fq.nullable(q) else []) + codes
         idx = opts.index(cur) if cur in opts else 0
         none = t("none_selected")
         st.selectbox(label, opts, index=idx, args=(key, path, "select"),
-                     format_func=lambda c: none if c is None else iv.option_label(q.group or "", c, lg),
+                     format_func=lambda c: none if c is None else fq.option_label(q.group or "", c, lg),
                      **kw)
     elif w == "bool":
         st.checkbox(label, value=bool(cur), args=(key, path, "bool"), **kw)
     elif w == "tristate":
         opts3 = [None, True, False]
         st.radio(label, opts3, index=opts3.index(cur) if cur in opts3 else 0, horizontal=True,
-                 args=(key, path, "tristate"), format_func=lambda c: iv.option_label("tristate", c, lg), **kw)
+                 args=(key, path, "tristate"), format_func=lambda c: fq.option_label("tristate", c, lg), **kw)
     elif w == "date":
-        st.date_input(label, value=iv.parse_date(cur), min_value=MIN_DATE, max_value=dt.date.today(),
+        st.date_input(label, value=fa.parse_date(cur), min_value=MIN_DATE, max_value=dt.date.today(),
                       format="YYYY-MM-DD", args=(key, path, "date"), **kw)
     elif w == "money":
         st.number_input(label, min_value=0.0, value=float(cur or 0.0), step=100.0, format="%.2f",
@@ -106,12 +107,12 @@ def question(q: Question, path: str, ans: dict) -> None:
     elif w == "refs":
         names = _names(ans)
         mt = re.match(r"^(participants\.\d+)\.", path)
-        own = iv.get_in(ans, mt.group(1) + ".id") if mt else None
+        own = fq.get_in(ans, mt.group(1) + ".id") if mt else None
         opts_r = [i for i in names if i != own]
         st.multiselect(label, opts_r, default=[r for r in (cur or []) if r in opts_r], args=(key, path, "refs"),
                        placeholder=t("iv.choose"),
                        format_func=lambda i: names.get(i, i), **kw)
-    elif w in iv.LIST_WIDGETS:
+    elif w in fq.LIST_WIDGETS:
         st.markdown(f"**{label}**", help=hl)
         LIST_EDITORS[w](path, ans)
     else:  # pragma: no cover - the graph's widget kinds are all handled above
@@ -121,11 +122,11 @@ def question(q: Question, path: str, ans: dict) -> None:
 # --------------------------------------------------------------------------- list editors
 def _add(path: str, kind: str) -> None:
     ans = state.answers()
-    items = iv.get_in(ans, path)
+    items = fq.get_in(ans, path)
     if items is None:
         items = []
-        iv.set_in(ans, path, items)
-    item = copy.deepcopy(iv.BLANK_ITEMS[kind])
+        fq.set_in(ans, path, items)
+    item = copy.deepcopy(fa.BLANK_ITEMS[kind])
     ids = [p.get("id") for p in ans.get("participants", [])]
     if kind == "entrustments" and len(ids) >= 2:
         item.update(principal=ids[0], agent=ids[1])
@@ -135,7 +136,7 @@ def _add(path: str, kind: str) -> None:
 
 
 def _remove(path: str, index: int) -> None:
-    items = iv.get_in(state.answers(), path)
+    items = fq.get_in(state.answers(), path)
     if isinstance(items, list) and 0 <= index < len(items):
         items.pop(index)
     state.reset_widgets()
@@ -143,17 +144,17 @@ def _remove(path: str, index: int) -> None:
 
 def _item_select(label: str, path: str, codes: list[Any], group: str, ans: dict, fmt: Any = None) -> None:
     key = K + path
-    cur = iv.get_in(ans, path)
+    cur = fq.get_in(ans, path)
     lg = lang()
     st.selectbox(label, codes, index=codes.index(cur) if cur in codes else 0, key=key, on_change=_sync,
-                 args=(key, path, "select"), format_func=fmt or (lambda c: iv.option_label(group, c, lg)))
+                 args=(key, path, "select"), format_func=fmt or (lambda c: fq.option_label(group, c, lg)))
     if cur not in codes and codes:
-        iv.set_in(ans, path, codes[0])
+        fq.set_in(ans, path, codes[0])
 
 
 def _item_check(label: str, path: str, ans: dict) -> None:
     key = K + path
-    st.checkbox(label, value=bool(iv.get_in(ans, path)), key=key, on_change=_sync, args=(key, path, "bool"))
+    st.checkbox(label, value=bool(fq.get_in(ans, path)), key=key, on_change=_sync, args=(key, path, "bool"))
 
 
 def _remove_button(path: str, j: int) -> None:
@@ -162,10 +163,10 @@ def _remove_button(path: str, j: int) -> None:
 
 
 def _acts(path: str, ans: dict) -> None:
-    from litigation.matter import Act
+    from litigation.facts.matter import Act
 
-    codes = list(iv.literal_codes(Act.model_fields["kind"].annotation))
-    items = iv.get_in(ans, path) or []
+    codes = list(fq.literal_codes(Act.model_fields["kind"].annotation))
+    items = fq.get_in(ans, path) or []
     for j, _ in enumerate(items):
         p = f"{path}.{j}"
         c = st.columns([3, 3, 3, 2, 2], vertical_alignment="bottom")
@@ -174,7 +175,7 @@ def _acts(path: str, ans: dict) -> None:
         for col, field, lab in ((c[1], "start", "iv.act_start"), (c[2], "end", "iv.act_end")):
             with col:
                 key = f"{K}{p}.{field}"
-                st.date_input(t(lab), value=iv.parse_date(iv.get_in(ans, f"{p}.{field}")), min_value=MIN_DATE,
+                st.date_input(t(lab), value=fa.parse_date(fq.get_in(ans, f"{p}.{field}")), min_value=MIN_DATE,
                               max_value=dt.date.today(), format="YYYY-MM-DD", key=key, on_change=_sync,
                               args=(key, f"{p}.{field}", "date"))
         with c[3]:
@@ -187,10 +188,10 @@ def _acts(path: str, ans: dict) -> None:
 
 
 def _expenses(path: str, ans: dict) -> None:
-    from litigation.matter import Expense
+    from litigation.facts.matter import Expense
 
-    codes = list(iv.literal_codes(Expense.model_fields["kind"].annotation))
-    items = iv.get_in(ans, path) or []
+    codes = list(fq.literal_codes(Expense.model_fields["kind"].annotation))
+    items = fq.get_in(ans, path) or []
     for j, _ in enumerate(items):
         p = f"{path}.{j}"
         c = st.columns([3, 2, 2, 3, 2], vertical_alignment="bottom")
@@ -198,13 +199,13 @@ def _expenses(path: str, ans: dict) -> None:
             _item_select(t("iv.exp_kind"), f"{p}.kind", codes, "expense_kind", ans)
         with c[1]:
             key = f"{K}{p}.amount"
-            st.number_input(t("iv.exp_amount"), min_value=0.0, value=float(iv.get_in(ans, f"{p}.amount") or 0.0),
+            st.number_input(t("iv.exp_amount"), min_value=0.0, value=float(fq.get_in(ans, f"{p}.amount") or 0.0),
                             step=100.0, format="%.2f", key=key, on_change=_sync, args=(key, f"{p}.amount", "money"))
         with c[2]:
             _item_check(t("iv.exp_receipt"), f"{p}.receipt", ans)
         with c[3]:
             key = f"{K}{p}.description"
-            st.text_input(t("iv.exp_desc"), value=iv.get_in(ans, f"{p}.description") or "", key=key,
+            st.text_input(t("iv.exp_desc"), value=fq.get_in(ans, f"{p}.description") or "", key=key,
                           on_change=_sync, args=(key, f"{p}.description", "text"))
         with c[4]:
             _remove_button(path, j)
@@ -214,12 +215,12 @@ def _expenses(path: str, ans: dict) -> None:
 
 
 def _defenses(path: str, ans: dict) -> None:
-    from litigation.matter import DefenseClaim
+    from litigation.facts.matter import DefenseClaim
 
-    codes = [c for c in iv.literal_codes(DefenseClaim.model_fields["code"].annotation) if c not in ("consent",
+    codes = [c for c in fq.literal_codes(DefenseClaim.model_fields["code"].annotation) if c not in ("consent",
                                                                                                    "no_fault")]
-    proofs = list(iv.literal_codes(DefenseClaim.model_fields["proof"].annotation))
-    items = iv.get_in(ans, path) or []
+    proofs = list(fq.literal_codes(DefenseClaim.model_fields["proof"].annotation))
+    items = fq.get_in(ans, path) or []
     for j, _ in enumerate(items):
         p = f"{path}.{j}"
         c = st.columns([4, 3, 4, 2], vertical_alignment="bottom")
@@ -229,7 +230,7 @@ def _defenses(path: str, ans: dict) -> None:
             _item_select(t("iv.def_proof"), f"{p}.proof", proofs, "proof", ans)
         with c[2]:
             key = f"{K}{p}.note"
-            st.text_input(t("iv.def_note"), value=iv.get_in(ans, f"{p}.note") or "", key=key, on_change=_sync,
+            st.text_input(t("iv.def_note"), value=fq.get_in(ans, f"{p}.note") or "", key=key, on_change=_sync,
                           args=(key, f"{p}.note", "text"))
         with c[3]:
             _remove_button(path, j)
@@ -244,7 +245,7 @@ def _pid_select(label: str, path: str, ans: dict) -> None:
 
 
 def _entrustments(path: str, ans: dict) -> None:
-    items = iv.get_in(ans, path) or []
+    items = fq.get_in(ans, path) or []
     for j, _ in enumerate(items):
         p = f"{path}.{j}"
         c = st.columns([3, 3, 2, 2, 2, 2], vertical_alignment="bottom")
@@ -266,7 +267,7 @@ def _entrustments(path: str, ans: dict) -> None:
 
 
 def _assistance(path: str, ans: dict) -> None:
-    items = iv.get_in(ans, path) or []
+    items = fq.get_in(ans, path) or []
     for j, _ in enumerate(items):
         p = f"{path}.{j}"
         c = st.columns([3, 3, 3, 2], vertical_alignment="bottom")
@@ -285,7 +286,7 @@ def _assistance(path: str, ans: dict) -> None:
 
 def _flat_groups(ans: dict) -> list[tuple[str, int, list[str]]]:
     rel = ans.get("relations", {})
-    return [(k, j, g) for k in iv.GROUP_KINDS for j, g in enumerate(rel.get(k, []))]
+    return [(k, j, g) for k in fa.GROUP_KINDS for j, g in enumerate(rel.get(k, []))]
 
 
 def _group_add() -> None:
@@ -298,7 +299,7 @@ def _group_add() -> None:
 def _group_kind(key: str, kind: str, j: int) -> None:
     ans = state.answers()
     new = st.session_state.get(key)
-    if new == kind or new not in iv.GROUP_KINDS:
+    if new == kind or new not in fa.GROUP_KINDS:
         return
     g = ans["relations"][kind].pop(j)
     ans["relations"].setdefault(new, []).append(g)
@@ -322,8 +323,8 @@ def _groups(path: str, ans: dict) -> None:
         c = st.columns([4, 5, 2], vertical_alignment="bottom")
         with c[0]:
             key = f"{K}relations.{kind}.{j}:kind"
-            st.selectbox(t("iv.grp_kind"), list(iv.GROUP_KINDS), index=iv.GROUP_KINDS.index(kind), key=key,
-                         format_func=lambda k: iv.option_label("group_kind", k, lg), on_change=_group_kind,
+            st.selectbox(t("iv.grp_kind"), list(fa.GROUP_KINDS), index=fa.GROUP_KINDS.index(kind), key=key,
+                         format_func=lambda k: fq.option_label("group_kind", k, lg), on_change=_group_kind,
                          args=(key, kind, j))
         with c[1]:
             key = f"{K}relations.{kind}.{j}:members"
@@ -345,11 +346,11 @@ LIST_EDITORS = {"acts": _acts, "expenses": _expenses, "defenses": _defenses, "en
 # --------------------------------------------------------------------------- participants
 def _add_participant() -> None:
     ans = state.answers()
-    ans["participants"].append(iv.blank_participant(ans))
+    ans["participants"].append(fa.blank_participant(ans))
 
 
 def _remove_participant(i: int) -> None:
-    iv.remove_participant(state.answers(), i)
+    fa.remove_participant(state.answers(), i)
     state.reset_widgets()
 
 
@@ -369,7 +370,7 @@ def step_body(s: Step, ans: dict) -> None:
         st.info(t("iv.no_participants"))
     for i in idx:
         base = f"participants.{i}"
-        title = f"{t('iv.participant')} {i + 1}: {esc(iv.participant_name(ans, i, lg))}"
+        title = f"{t('iv.participant')} {i + 1}: {esc(fa.participant_name(ans, i, lg))}"
         with st.container(border=True):
             st.markdown(f"#### {title}")
             for q in s.questions:

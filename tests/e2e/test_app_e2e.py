@@ -148,14 +148,22 @@ def main_text(pg) -> str:
     return pg.locator('[data-testid="stMain"]').inner_text()
 
 
+def see(pg, text: str, timeout_s: float = 30) -> None:
+    """Assert that the main area shows `text`, waiting for a page that is still drawing."""
+    end = time.monotonic() + timeout_s
+    while text not in (shown := main_text(pg)) and time.monotonic() < end:
+        pg.wait_for_timeout(200)
+    assert text in shown
+
+
 def test_interview_to_analysis_to_memo(page, tmp_path):
     pg = page
-    assert "人脸信息侵权诉讼辅助" in main_text(pg)
+    see(pg, "人脸信息侵权诉讼辅助")
     shot(pg, "start.png")
 
     pg.locator('[data-testid="stMain"]').get_by_text("去填写事实问答").click()  # the start page's link
     settle(pg, 600)
-    assert "第 1 步" in main_text(pg)
+    see(pg, "第 1 步")
     type_into(pg, "案件名称（可选）", "郭某诉某动物园（端到端测试）")
     click(pg, "下一步 →")
     click(pg, "＋ 添加参与者")
@@ -192,7 +200,7 @@ def test_interview_to_analysis_to_memo(page, tmp_path):
     pg.get_by_role("tab", name="侵权与依据").click()
     pg.locator('[data-testid="stExpander"]').filter(has_text="未取得单独同意").first.click()
     pg.wait_for_timeout(300)
-    assert "《人脸识别规定》第2条第(3)项" in main_text(pg)
+    see(pg, "《人脸识别规定》第2条第(3)项")
     shot(pg, "analysis.png")
 
     nav(pg, "赔偿估算")
@@ -222,11 +230,11 @@ def test_interview_to_analysis_to_memo(page, tmp_path):
     shot(pg, "cases.png")
 
     nav(pg, "教学模式")
-    assert "逐步分析" in main_text(pg)
+    see(pg, "逐步分析")
     shot(pg, "teaching.png")
 
     pg.locator('[data-testid="stSidebar"]').get_by_text("English", exact=True).click()
     settle(pg)
     nav(pg, "Analysis")
-    assert "Infringement found" in main_text(pg)
+    see(pg, "Infringement found")
     shot(pg, "analysis-en.png")

@@ -7,11 +7,11 @@ import json
 import pandas as pd
 import streamlit as st
 
-from litigation.analysis import Analysis
-from litigation.citations import INSTRUMENTS
-from litigation.infringement import is_ground
-from litigation.labels import label
-from litigation.matter import Matter
+from litigation.facts.labels import label
+from litigation.facts.matter import Matter
+from litigation.law.analysis import Analysis
+from litigation.law.citations import INSTRUMENTS
+from litigation.law.infringement import is_ground
 from ui import state
 from ui.charts import liability_figure
 from ui.components import MARK, finding

@@ -11,24 +11,11 @@ import streamlit as st
 
 from ui import data, state
 from ui.charts import award_strip, year_bars
+from ui.comparables import clabel, comparables_frame
 from ui.frame import lang, link, t
 from ui.text import esc
 
 PREFS = "cases"
-
-
-def _codebook() -> dict[str, dict[str, tuple[str, str]]]:
-    from litigation import cases as cm
-
-    return {"scenario": cm.SCENARIO, "court_level": cm.COURT_LEVEL, "procedure": cm.PROCEDURE,
-            "claim_outcome": cm.CLAIM_OUTCOME}
-
-
-def clabel(col: str, code: Any, lg: str) -> str:
-    if code is None or (not isinstance(code, str) and pd.isna(code)):
-        return "—"
-    pair = _codebook().get(col, {}).get(str(code))
-    return (pair[0] if lg == "zh" else pair[1]) if pair else str(code)
 
 
 def _save(key: str) -> None:
@@ -48,7 +35,7 @@ def _values(df: pd.DataFrame, col: str) -> list[str]:
 
 
 def filters(df: pd.DataFrame):
-    from litigation.comparables import Filters
+    from litigation.damages.comparables import Filters
 
     lg = lang()
     years = pd.to_numeric(df["year"], errors="coerce").dropna()
@@ -176,8 +163,6 @@ def detail(df: pd.DataFrame) -> None:
 
 
 def similar_to_matter() -> None:
-    from ui.views.compensation import comparables_frame
-
     st.subheader(t("ca.similar"))
     m, _ = state.validate()
     if m is None or not m.participants:

@@ -6,21 +6,18 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from litigation.matter import Matter
+from litigation.facts.matter import Matter
 from ui import data, state
 from ui.charts import range_figure
+from ui.comparables import comparables_frame, money
 from ui.diff import diff
 from ui.frame import lang, t
 
 HEAD_COLUMN = {"total": "awarded_total", "mental_distress": "awarded_mental_distress"}
 
 
-def _money(x: float | None) -> str:
-    return "—" if x is None else f"¥{x:,.0f}"
-
-
 def _band(lo: float | None, hi: float | None) -> str:
-    return "—" if lo is None or hi is None else f"{_money(lo)} – {_money(hi)}"
+    return "—" if lo is None or hi is None else f"{money(lo)} – {money(hi)}"
 
 
 def heads_frame(heads: list) -> pd.DataFrame:
@@ -31,11 +28,11 @@ def heads_frame(heads: list) -> pd.DataFrame:
         rows.append({
             t("co.head"): h.label(lg),
             t("co.source"): t(f"co.basis_{h.basis}") if h.basis in ("law", "comparables", "none") else h.basis,
-            t("co.median_col"): _money(r.median),
+            t("co.median_col"): money(r.median),
             t("co.r50_col"): _band(r.low50, r.high50),
             t("co.r80_col"): _band(r.low80, r.high80),
             t("co.n_col"): str(h.n) if h.basis == "comparables" else "—",
-            t("co.claimed_col"): _money(h.claimed) + (" " + t("co.capped") if h.capped else ""),
+            t("co.claimed_col"): money(h.claimed) + (" " + t("co.capped") if h.capped else ""),
             t("co.note_col"): h.message(lg),
         })
     return pd.DataFrame(rows)
@@ -66,7 +63,7 @@ def law_only(m: Matter) -> None:
     """Fallback when the estimator cannot run: the heads the law fixes, from the matter."""
     st.warning(t("co.unavailable"))
     try:
-        from litigation.compensation import law_heads
+        from litigation.damages.compensation import law_heads
 
         st.subheader(t("co.heads"))
         st.dataframe(heads_frame(law_heads(m)), hide_index=True, width="stretch")
@@ -90,25 +87,12 @@ def metrics(est) -> None:
         c[3].metric(t("co.err"), f"{bt['median_abs_log10_error']:.2f}", help=help_)
 
 
-def comparables_frame(est) -> pd.DataFrame:
-    lg = lang()
-    sep = "、" if lg == "zh" else ", "
-    from ui.views.cases import clabel
-
-    return pd.DataFrame([{
-        "ID": c.case_id, t("ca.name"): c.case_name(lg), t("ca.court"): c.court(lg) or "—",
-        t("ca.level"): clabel("court_level", c.court_level, lg), t("ca.year"): str(c.year) if c.year else "—",
-        t("ca.award"): _money(c.awarded_total), t("ca.similarity"): f"{c.similarity:.0%}",
-        t("ca.same"): sep.join(x(lg) for x in c.matches), t("ca.differs"): sep.join(x(lg) for x in c.differs),
-    } for c in est.comparables])
-
-
 def what_if(m: Matter, est) -> None:
-    from litigation import interview as iv
+    from litigation.facts import answers as fa
     from ui.views.teaching import changed_matter, choose_change, diff_table
 
     st.caption(t("co.whatif_intro"))
-    ans = iv.answers_from(m.model_dump(mode="json"))
+    ans = fa.answers_from(m.model_dump(mode="json"))
     changed = choose_change(ans, "co")
     if changed is None:
         return
@@ -122,9 +106,9 @@ def what_if(m: Matter, est) -> None:
     total = p.get("total") if p.get("total_set") else state.claimed_total(m)
     c = st.columns(2)
     before, after = est.total.range, est2.total.range
-    c[0].metric(t("co.total_median"), _money(after.median),
+    c[0].metric(t("co.total_median"), money(after.median),
                 delta=None if before.median is None or after.median is None else f"{after.median - before.median:+,.0f}",
-                help=f"{t('co.before')}: {_money(before.median)}")
+                help=f"{t('co.before')}: {money(before.median)}")
     c[1].metric(t("co.total_r80"), _band(after.low80, after.high80),
                 help=f"{t('co.before')}: {_band(before.low80, before.high80)}")
     mode = p.get("mode", "current")

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from litigation import export as ex
+from litigation.documents.export import FORMATS, KINDS, MIME, build, file_name
+from litigation.documents.export import render as render_doc
+from litigation.documents.render_md import to_markdown
+from litigation.documents.render_pdf import NO_FONT, cjk_font
 from ui import data, state
 from ui.frame import lang, t
 
@@ -25,7 +28,7 @@ def render() -> None:
         invalid(errs)
         return
     p = state.prefs()
-    kinds = list(ex.KINDS)
+    kinds = list(KINDS)
     labels = {k: t(v) for k, v in KIND_KEYS.items()}
     c1, c2 = st.columns([3, 2])
     with c1:
@@ -43,17 +46,17 @@ def render() -> None:
     a = state.analysis_of(m, mode, total)
     with st.spinner():
         r = data.research(m)
-    doc = ex.build(kind, m, a, doc_lang, r)
+    doc = build(kind, m, a, doc_lang, r)
     cols = st.columns(3)
-    font_ok = ex.cjk_font() is not None
-    for col, fmt, key in zip(cols, ex.FORMATS, ("ex.docx", "ex.pdf", "ex.md"), strict=True):
+    font_ok = cjk_font() is not None
+    for col, fmt, key in zip(cols, FORMATS, ("ex.docx", "ex.pdf", "ex.md"), strict=True):
         with col:
             st.download_button(
-                t(key), data=(lambda f=fmt: ex.render(doc, f)), file_name=ex.file_name(kind, fmt, doc_lang),
-                mime=ex.MIME[fmt], key=f"ex_{fmt}", on_click="ignore", type="primary" if fmt == "docx" else "secondary",
+                t(key), data=(lambda f=fmt: render_doc(doc, f)), file_name=file_name(kind, fmt, doc_lang),
+                mime=MIME[fmt], key=f"ex_{fmt}", on_click="ignore", type="primary" if fmt == "docx" else "secondary",
                 disabled=(fmt == "pdf" and not font_ok), icon=":material/download:", width="stretch")
     if not font_ok:
-        st.warning(ex.NO_FONT(lang()))
+        st.warning(NO_FONT(lang()))
     st.markdown(f"**{t('ex.preview')}**")
     with st.container(height=560, border=True):
-        st.markdown(ex.to_markdown(doc))
+        st.markdown(to_markdown(doc))

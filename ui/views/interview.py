@@ -8,8 +8,10 @@ import re
 import pandas as pd
 import streamlit as st
 
-from litigation import interview as iv
-from litigation.validation import FieldError, MatterError, dump_matter, load_matter
+from litigation.facts import answers as fa
+from litigation.facts import questions as fq
+from litigation.facts import steps as fs
+from litigation.facts.validation import FieldError, MatterError, dump_matter, load_matter
 from ui import state
 from ui.frame import lang, link, t
 from ui.text import esc
@@ -24,7 +26,7 @@ MAX_UPLOAD = 2 * 1024 * 1024
 
 # --------------------------------------------------------------------------- navigation
 def visible_steps(ans: dict) -> list[str]:
-    return [s.id for s in iv.STEPS if s.shown(ans)] + [REVIEW]
+    return [s.id for s in fs.STEPS if s.shown(ans)] + [REVIEW]
 
 
 def current_step(ans: dict) -> str:
@@ -51,7 +53,7 @@ def _jump(key: str) -> None:
 
 
 def _title(step_id: str) -> str:
-    return t("iv.review_title") if step_id == REVIEW else iv.step(step_id).title(lang())
+    return t("iv.review_title") if step_id == REVIEW else fs.step(step_id).title(lang())
 
 
 def navigator(ans: dict, cur: str) -> None:
@@ -85,7 +87,7 @@ def buttons(ans: dict, cur: str, where: str) -> None:
 def errors_by_step(errs: list[FieldError], ans: dict) -> dict[str | None, list[tuple[str, FieldError]]]:
     out: dict[str | None, list[tuple[str, FieldError]]] = {}
     for e in errs:
-        sid, name = iv.locate(e.loc, ans, lang())
+        sid, name = fa.locate(e.loc, ans, lang())
         out.setdefault(sid, []).append((name, e))
     return out
 
@@ -117,11 +119,11 @@ def read_upload(name: str, raw: bytes) -> tuple[dict | None, list[FieldError], d
     except MatterError as exc:
         draft = None
         try:
-            draft = iv.draft_answers(json.loads(text))
+            draft = fa.draft_answers(json.loads(text))
         except ValueError:
             draft = None
         return None, exc.errors, draft
-    return iv.answers_from(m.model_dump(mode="json")), [], None
+    return fa.answers_from(m.model_dump(mode="json")), [], None
 
 
 def _load_draft() -> None:
@@ -133,7 +135,7 @@ def _load_draft() -> None:
 
 def _reset(confirm: bool) -> None:
     if confirm:
-        state.replace_answers(iv.new_answers())
+        state.replace_answers(fa.new_answers())
         st.session_state[LOAD_RESULT] = None
     st.session_state[CONFIRM_RESET] = False
 
@@ -148,7 +150,7 @@ def save_load(ans: dict, valid: bool, cur: str) -> None:
         c1, c2 = st.columns(2)
         with c1:
             m, _ = state.validate()
-            data = dump_matter(m) if m is not None else json.dumps(iv.effective(ans), ensure_ascii=False, indent=2)
+            data = dump_matter(m) if m is not None else json.dumps(fa.effective(ans), ensure_ascii=False, indent=2)
             st.download_button(t("sl.save"), data=data.encode("utf-8"), file_name=_file_name(ans),
                                mime="application/json", help=t("sl.save_help"), key="sl_save",
                                on_click="ignore", icon=":material/download:")
@@ -205,8 +207,8 @@ def review(ans: dict, errs: list[FieldError]) -> None:
             link("analysis", "go.analysis")
         with c2:
             link("export", "go.export")
-    rows = iv.review_rows(ans, lang())
-    for s in iv.STEPS:
+    rows = fa.review_rows(ans, lang())
+    for s in fs.STEPS:
         srows = [r for r in rows if r["step"] == s.id]
         if not s.shown(ans):
             continue
@@ -241,13 +243,13 @@ def render() -> None:
         review(ans, errs)
         buttons(ans, cur, "bottom")
         return
-    s = iv.step(cur)
+    s = fs.step(cur)
     st.subheader(s.title(lang()))
     st.write(s.intro(lang()))
     if s.terms:
         with st.expander(t("iv.terms"), icon=":material/menu_book:"):
             for term in s.terms:
-                name, text = iv.GLOSSARY[term]
+                name, text = fq.GLOSSARY[term]
                 st.markdown(f"**{name(lang())}** — {text(lang())}")
     iv_body(s, ans)
     by_step = errors_by_step(errs, ans)
@@ -262,7 +264,7 @@ def render() -> None:
     buttons(ans, cur, "bottom")
 
 
-def iv_body(s: iv.Step, ans: dict) -> None:
+def iv_body(s: fq.Step, ans: dict) -> None:
     from ui.widgets import step_body
 
     step_body(s, ans)

@@ -9,11 +9,13 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from litigation import interview as iv
-from litigation.analysis import Analysis
-from litigation.citations import INSTRUMENTS
-from litigation.matter import Matter
-from litigation.validation import MatterError, read_matter_file
+from litigation.facts import answers as fa
+from litigation.facts import questions as fq
+from litigation.facts import steps as fs
+from litigation.facts.matter import Matter
+from litigation.facts.validation import MatterError, read_matter_file
+from litigation.law.analysis import Analysis
+from litigation.law.citations import INSTRUMENTS
 from ui import data, state
 from ui.components import finding
 from ui.diff import diff
@@ -45,7 +47,7 @@ def _load(path: str) -> None:
     except MatterError as exc:
         tch["answers"], tch["errors"] = None, [e.model_dump() for e in exc.errors]
         return
-    tch["answers"], tch["errors"] = iv.answers_from(m.model_dump(mode="json")), None
+    tch["answers"], tch["errors"] = fa.answers_from(m.model_dump(mode="json")), None
 
 
 def _copy_to_interview() -> None:
@@ -71,10 +73,10 @@ def walk(m: Matter, a: Analysis, ans: dict, names: dict[str, str]) -> None:
         if m.notes:
             st.markdown(f"**{t('te.notes')}**")
             st.markdown(esc(m.notes))
-        rows = [r for r in iv.review_rows(ans, lg)  # what was actually said: no blanks, no unticked boxes
+        rows = [r for r in fa.review_rows(ans, lg)  # what was actually said: no blanks, no unticked boxes
                 if r["answer"] != "—" and not (r["widget"] == "bool" and r["answer"] == t("no"))]
         df = pd.DataFrame(rows).drop(columns=["widget"])
-        df["step"] = [iv.step(s).title(lg) for s in df["step"]]
+        df["step"] = [fs.step(s).title(lg) for s in df["step"]]
         df = df.rename(columns={"step": t("iv.col_step"), "participant": t("iv.participant"),
                                 "question": t("iv.col_question"), "answer": t("iv.col_answer")})
         st.dataframe(df.fillna(""), hide_index=True, width="stretch", height=min(36 * (len(df) + 1) + 4, 900))
@@ -117,28 +119,28 @@ def compare(m: Matter, names: dict[str, str]) -> None:
 
 
 # --------------------------------------------------------------------------- what if
-def _value_options(q: iv.Question) -> list[Any]:
+def _value_options(q: fq.Question) -> list[Any]:
     if q.widget == "bool":
         return [True, False]
     if q.widget == "tristate":
         return [None, True, False]
-    codes = list(iv.codes_for(q))
-    return ([None] if iv.nullable(q) else []) + codes
+    codes = list(fq.codes_for(q))
+    return ([None] if fq.nullable(q) else []) + codes
 
 
-def _fmt(q: iv.Question, v: Any) -> str:
+def _fmt(q: fq.Question, v: Any) -> str:
     lg = lang()
     if q.widget == "bool":
-        return iv.option_label("bool", bool(v), lg)
+        return fq.option_label("bool", bool(v), lg)
     if q.widget == "tristate":
-        return iv.option_label("tristate", v, lg)
-    return t("none_selected") if v is None else iv.option_label(q.group or "", v, lg)
+        return fq.option_label("tristate", v, lg)
+    return t("none_selected") if v is None else fq.option_label(q.group or "", v, lg)
 
 
 def choose_change(ans: dict, key_prefix: str = "te") -> dict | None:
     """Widgets to pick one key fact (and participant) and a new answer; the changed answers."""
     lg = lang()
-    facts = [(s, q) for s, q in iv.key_facts() if q.widget in ("bool", "tristate", "select")
+    facts = [(s, q) for s, q in fa.key_facts() if q.widget in ("bool", "tristate", "select")
              and (s.scope == "matter" or s.participants(ans))]
     if not facts:
         return None
@@ -152,12 +154,12 @@ def choose_change(ans: dict, key_prefix: str = "te") -> dict | None:
     base = ""
     if s.scope == "participant":
         idx = s.participants(ans)
-        pnames = {i: iv.participant_name(ans, i, lg) for i in idx}
+        pnames = {i: fa.participant_name(ans, i, lg) for i in idx}
         with c2:
             pi = st.selectbox(t("te.who"), idx, format_func=pnames.__getitem__, key=f"{key_prefix}_who")
         base = f"participants.{pi}."
     path = base + q.path
-    cur = iv.get_in(ans, path)
+    cur = fq.get_in(ans, path)
     opts = _value_options(q)
     fmt = {i: _fmt(q, v) for i, v in enumerate(opts)}
     default = next((i for i, v in enumerate(opts) if v != cur), 0)
@@ -166,7 +168,7 @@ def choose_change(ans: dict, key_prefix: str = "te") -> dict | None:
                           key=f"{key_prefix}_val:{fid}:{path}")
     st.caption(t("te.current_value", v=_fmt(q, cur)))
     changed = copy.deepcopy(ans)
-    iv.set_in(changed, path, opts[vi])
+    fq.set_in(changed, path, opts[vi])
     return changed
 
 
@@ -176,7 +178,7 @@ def changed_matter(changed: dict) -> Matter | None:
     m2, errs = state.validate(changed)
     if m2 is None:
         st.warning(t("te.invalid_change") + "\n\n" + "\n".join(
-            f"- {esc(iv.locate(e.loc, changed, lg)[1])}: {esc(e.zh if lg == 'zh' else e.en)}" for e in errs))
+            f"- {esc(fa.locate(e.loc, changed, lg)[1])}: {esc(e.zh if lg == 'zh' else e.en)}" for e in errs))
     return m2
 
 

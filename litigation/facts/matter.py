@@ -1,7 +1,7 @@
 """The matter: a typed, validated description of one face-information dispute.
 
 A matter is written once (by the interview, a JSON file or a scenario) and read by every
-rule. Stored values are stable codes; labels live in `litigation.labels`. The JSON file
+rule. Stored values are stable codes; labels live in `litigation.facts.labels`. The JSON file
 format is versioned (`format`, `version`) and round-trips losslessly.
 
 Tri-state facts use `None` for "unknown / not established" — never guessed.
@@ -20,7 +20,7 @@ VERSION = 1
 
 
 def _err(zh: str, en: str, loc: str = "") -> PydanticCustomError:
-    """A validation error with both languages (read back by `litigation.validation`). `loc` names the
+    """A validation error with both languages (read back by `litigation.facts.validation`). `loc` names the
     offending entry when the check runs on a whole object (e.g. 'relations.assistance.0.helper')."""
     return PydanticCustomError("facetort", "{en}", {"zh": zh, "en": en, "loc": loc})
 

@@ -13,13 +13,13 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from litigation.citations import cc, pipl, spc
-from litigation.context import Ctx
+from litigation.facts.labels import en as L_en
+from litigation.facts.labels import zh as L_zh
+from litigation.facts.matter import Participant
 from litigation.i18n import T, Text
-from litigation.labels import en as L_en
-from litigation.labels import zh as L_zh
-from litigation.matter import Participant
-from litigation.rules import Finding, rule
+from litigation.law.citations import cc, pipl, spc
+from litigation.law.context import Ctx
+from litigation.law.rules import Finding, rule
 
 External = Literal["joint_and_several", "several_share", "joint_for_enlarged_part", "stop_only", "none"]
 

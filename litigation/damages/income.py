@@ -15,10 +15,10 @@ from pathlib import Path
 import pandas as pd
 from pydantic import BaseModel
 
-from litigation.citations import cite
 from litigation.i18n import T, Text
+from litigation.law.citations import cite
 
-INCOME_PATH = Path(__file__).resolve().parent.parent / "data" / "income_by_province.csv"
+INCOME_PATH = Path(__file__).resolve().parents[2] / "data" / "income_by_province.csv"
 
 
 class IncomeFigure(BaseModel):

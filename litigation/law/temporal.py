@@ -6,10 +6,10 @@ import datetime as dt
 
 from pydantic import BaseModel
 
-from litigation.citations import INSTRUMENTS, cite
+from litigation.facts.matter import Participant
 from litigation.i18n import T
-from litigation.matter import Participant
-from litigation.rules import rule
+from litigation.law.citations import INSTRUMENTS, cite
+from litigation.law.rules import rule
 
 # Instruments whose civil rules the engine applies, with the article that fixes the start date.
 CIVIL_INSTRUMENTS = {

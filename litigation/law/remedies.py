@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from litigation.citations import cc, cite, pipl, spc
+from litigation.facts.matter import Matter, Participant
 from litigation.i18n import T
-from litigation.matter import Matter, Participant
-from litigation.rules import Finding, rule
+from litigation.law.citations import cc, cite, pipl, spc
+from litigation.law.rules import Finding, rule
 
 REMEDY_CODES = (
     "deletion", "cessation", "apology", "eliminate_effects", "injunction", "alternative_verification",

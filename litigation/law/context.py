@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from litigation.matter import Matter, Participant
-from litigation.rules import Finding
-from litigation.temporal import Period, conduct_period, instrument_applies
+from litigation.facts.matter import Matter, Participant
+from litigation.law.rules import Finding
+from litigation.law.temporal import Period, conduct_period, instrument_applies
 
 PROCESSOR_ROLES = ("processor", "joint_processor", "entrusted_processor", "recipient")
 

@@ -9,11 +9,11 @@
 
 from __future__ import annotations
 
-from litigation.citations import cite, pipl, spc
-from litigation.context import Ctx
+from litigation.facts.matter import Participant
 from litigation.i18n import T, Text
-from litigation.matter import Participant
-from litigation.rules import Finding, rule
+from litigation.law.citations import cite, pipl, spc
+from litigation.law.context import Ctx
+from litigation.law.rules import Finding, rule
 
 MEASURES_CAVEAT = T("（合规提示：部门规章，不当然构成民事侵权；违反规章本身能否满足人脸识别规定第2条第(1)项尚无定论）",
                     " (Compliance flag: a departmental rule, not by itself a civil finding; whether breaching it alone "

@@ -6,13 +6,13 @@ proof is rejected as unproven, and the finding says so.
 
 from __future__ import annotations
 
-from litigation.citations import cc, pipl, spc
-from litigation.context import Ctx
+from litigation.facts.labels import en as L_en
+from litigation.facts.matter import Claimant, DefenseClaim, Participant, Processing
 from litigation.i18n import T
-from litigation.infringement import separate_consent_given
-from litigation.labels import en as L_en
-from litigation.matter import Claimant, DefenseClaim, Participant, Processing
-from litigation.rules import Finding, rule
+from litigation.law.citations import cc, pipl, spc
+from litigation.law.context import Ctx
+from litigation.law.infringement import separate_consent_given
+from litigation.law.rules import Finding, rule
 
 EXEMPTIONS = {
     "public_health_emergency": (spc(5, item=1), pipl(13, 1, 4)),

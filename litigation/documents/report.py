@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from litigation.analysis import Analysis
-from litigation.citations import INSTRUMENTS
+from litigation.facts.labels import label
+from litigation.facts.matter import Matter
 from litigation.i18n import Lang, T
-from litigation.labels import label
-from litigation.matter import Matter
-from litigation.rules import Finding
+from litigation.law.analysis import Analysis
+from litigation.law.citations import INSTRUMENTS
+from litigation.law.rules import Finding
 
 H = {
     "title": T("FaceTort 法律分析", "FaceTort legal analysis"),
@@ -37,7 +37,7 @@ def _bullet(f: Finding, lang: Lang) -> str:
     return f"- {status} **{f.title(lang)}** — {f.explanation(lang)}{extra}  \n  _{H['basis'](lang)}: {cites}_"
 
 
-def _money(x: float | None) -> str:
+def money(x: float | None) -> str:
     return "—" if x is None else f"¥{x:,.0f}"
 
 
@@ -86,16 +86,16 @@ def render_markdown(matter: Matter, a: Analysis, lang: Lang = "zh") -> str:
     L += [f"## {H['liab'](lang)}", ""]
     lb = a.liability
     if lb.total_damages is not None:
-        L.append(("赔偿总额 " if lang == "zh" else "Damages total ") + _money(lb.total_damages) +
+        L.append(("赔偿总额 " if lang == "zh" else "Damages total ") + money(lb.total_damages) +
                  (f"；原告过错减轻 {lb.reduction:.0%}；可获赔 " if lang == "zh" else
-                  f"; reduction for claimant's fault {lb.reduction:.0%}; recoverable ") + _money(lb.recoverable))
+                  f"; reduction for claimant's fault {lb.reduction:.0%}; recoverable ") + money(lb.recoverable))
         L.append("")
     hdr = ("| 被告 | 对外责任 | 内部份额 | 内部金额 | 最多可被请求 | 连带对象 |" if lang == "zh"
            else "| Defendant | External | Internal share | Internal amount | Max exposure | Jointly with |")
     L += [hdr, "|---|---|---|---|---|---|"]
     for d in lb.defendants:
         L.append(f"| {d.name} (`{d.id}`) | {label('external', d.external, lang)} | {d.internal_share:.0%} | "
-                 f"{_money(d.internal_amount)} | {_money(d.exposure_amount)} | {', '.join(d.jointly_with) or '—'} |")
+                 f"{money(d.internal_amount)} | {money(d.exposure_amount)} | {', '.join(d.jointly_with) or '—'} |")
     L.append("")
     for d in lb.defendants:
         for f in d.basis:
@@ -125,15 +125,15 @@ def _rng(r, lang: Lang) -> str:
     if r.median is None:
         return "—"
     if r.low50 is None:
-        return _money(r.median)
-    s = f"{_money(r.median)} (50%: {_money(r.low50)}–{_money(r.high50)}"
-    s += f"; 80%: {_money(r.low80)}–{_money(r.high80)})" if r.low80 is not None else "; 80%: —)"
+        return money(r.median)
+    s = f"{money(r.median)} (50%: {money(r.low50)}–{money(r.high50)}"
+    s += f"; 80%: {money(r.low80)}–{money(r.high80)})" if r.low80 is not None else "; 80%: —)"
     return s
 
 
 def render_estimate_markdown(est, lang: Lang = "zh") -> str:
     """Compensation ranges per head and in total, with n and the comparable decisions."""
-    from litigation.comparables import describe
+    from litigation.damages.comparables import describe
 
     zh = lang == "zh"
     L = [f"## {'赔偿数额估计' if zh else 'Compensation estimate'}", ""]

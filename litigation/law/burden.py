@@ -12,12 +12,12 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from litigation.citations import Citation, cc, cite, pipl, spc
-from litigation.context import Ctx
+from litigation.facts.labels import en as L_en
+from litigation.facts.labels import zh as L_zh
+from litigation.facts.matter import Harm, Participant
 from litigation.i18n import T, Text
-from litigation.labels import en as L_en
-from litigation.labels import zh as L_zh
-from litigation.matter import Harm, Participant
+from litigation.law.citations import Citation, cc, cite, pipl, spc
+from litigation.law.context import Ctx
 
 Bearer = Literal["claimant", "defendant"]
 Status = Literal["met", "contested", "missing", "not_at_issue"]

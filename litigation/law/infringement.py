@@ -6,13 +6,13 @@ of instruments not in force for the acts are dropped by `Ctx.localise`.
 
 from __future__ import annotations
 
-from litigation.citations import cc, pipl, spc
-from litigation.context import Ctx
+from litigation.facts.labels import en as L_en
+from litigation.facts.labels import zh as L_zh
+from litigation.facts.matter import Claimant, Participant, Processing
 from litigation.i18n import T
-from litigation.labels import en as L_en
-from litigation.labels import zh as L_zh
-from litigation.matter import Claimant, Participant, Processing
-from litigation.rules import RULES, Finding, rule
+from litigation.law.citations import cc, pipl, spc
+from litigation.law.context import Ctx
+from litigation.law.rules import RULES, Finding, rule
 
 FRT_PLACES = ("business_premises", "public_place")
 FRT_PURPOSES = ("identity_verification", "identification", "analysis_marketing")

@@ -12,17 +12,17 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from litigation import defenses as dfn
-from litigation import flags as flg
-from litigation import remedies as rem
-from litigation.burden import BurdenItem, burden_table
-from litigation.citations import Citation
-from litigation.context import Ctx
-from litigation.infringement import grounds_for, live_grounds
-from litigation.liability import Liability, assess
-from litigation.matter import Matter
-from litigation.rules import Finding
-from litigation.temporal import CIVIL_INSTRUMENTS, instrument_in_force
+from litigation.facts.matter import Matter
+from litigation.law import defenses as dfn
+from litigation.law import flags as flg
+from litigation.law import remedies as rem
+from litigation.law.burden import BurdenItem, burden_table
+from litigation.law.citations import Citation
+from litigation.law.context import Ctx
+from litigation.law.infringement import grounds_for, live_grounds
+from litigation.law.liability import Liability, assess
+from litigation.law.rules import Finding
+from litigation.law.temporal import CIVIL_INSTRUMENTS, instrument_in_force
 
 Mode = Literal["current", "reform"]
 DEFENCE_CODES = {"spc4.consent_defence": "consent", "pipl69.no_fault": "no_fault",

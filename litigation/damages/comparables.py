@@ -14,9 +14,9 @@ import numpy as np
 import pandas as pd
 from pydantic import BaseModel, Field
 
+from litigation.facts.labels import label
+from litigation.facts.matter import Matter
 from litigation.i18n import T, Text
-from litigation.labels import label
-from litigation.matter import Matter
 
 # Factors, their weights in the distance, and their labels. Weights are a documented judgement
 # (the setting matters most; then the facts the SPC mental-damages interpretation Art 5 and

@@ -19,8 +19,7 @@ import pandas as pd
 from pydantic import BaseModel, Field
 from sklearn.base import BaseEstimator, RegressorMixin
 
-from litigation.citations import Citation, cc, cite, pipl, spc
-from litigation.comparables import (
+from litigation.damages.comparables import (
     CaseIndex,
     Comparable,
     Encoded,
@@ -29,9 +28,10 @@ from litigation.comparables import (
     factor_frame,
     matter_factors,
 )
+from litigation.damages.income import IncomeFigure, local_income
+from litigation.facts.matter import Matter
 from litigation.i18n import T, Text
-from litigation.income import IncomeFigure, local_income
-from litigation.matter import Matter
+from litigation.law.citations import Citation, cc, cite, pipl, spc
 
 MIN_N = 5  # fewer positive awards than this: no range, only the decisions themselves
 

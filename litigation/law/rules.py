@@ -13,8 +13,8 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from litigation.citations import Citation
 from litigation.i18n import Lang, Text
+from litigation.law.citations import Citation
 
 
 class Finding(BaseModel):

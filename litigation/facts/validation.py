@@ -13,8 +13,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from litigation.facts.matter import FORMAT, VERSION, Matter
 from litigation.i18n import Lang
-from litigation.matter import FORMAT, VERSION, Matter
 
 
 class FieldError(BaseModel):

@@ -1,0 +1,58 @@
+"""The comparable-case research behind a document: similar decisions and the compensation estimate.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from litigation.facts.matter import Matter
+from litigation.i18n import T, Text
+
+
+# --------------------------------------------------------------------------- research bundle
+@dataclass
+class Research:
+    """Comparable decisions and the compensation estimate for a matter (all optional)."""
+
+    estimate: Any = None               # litigation.damages.compensation.CompensationEstimate
+    comparables: list[Any] = field(default_factory=list)  # litigation.damages.comparables.Comparable
+    backtest: dict | None = None
+    n_cases: int = 0
+    source: str = ""
+    details: dict[str, dict] = field(default_factory=dict)  # case_id -> extra columns (case_no, notes, ...)
+    error: Text | None = None
+
+
+def research(matter: Matter, cases: Any = None, k: int = 10, backtest: dict | None = None) -> Research:
+    """Run the comparable-case search and the compensation estimate (never raises)."""
+    try:
+        from litigation.cases.loading import load_cases
+        from litigation.cases.schema import resolve_cases_path
+        from litigation.damages.comparables import CaseIndex, matter_factors
+        from litigation.damages.compensation import estimate
+
+        df = cases if cases is not None else load_cases()
+        comps = CaseIndex(df).search(matter_factors(matter), k=k)
+        est = estimate(matter, df)
+        cols = ("case_no", "legal_bases_cited", "cause_of_action_zh", "cause_of_action", "decision_date_text",
+                "instance", "infringement_found", "remedy_deletion", "remedy_apology", "notes", "source_citation")
+        ids = {c.case_id for c in comps}
+        details = {}
+        for _, row in df[df["case_id"].astype(str).isin(ids)].iterrows():
+            details[str(row["case_id"])] = {c: (None if _missing(row.get(c)) else row.get(c)) for c in cols
+                                            if c in df.columns}
+        return Research(estimate=est, comparables=comps, backtest=backtest, n_cases=len(df),
+                        source=str(resolve_cases_path()), details=details)
+    except Exception as exc:  # noqa: BLE001 - research is optional; the memo says it is missing
+        return Research(error=T(f"类案与赔偿数据不可用（{type(exc).__name__}）",
+                                 f"Comparable cases and estimates unavailable ({type(exc).__name__})"))
+
+
+def _missing(v: Any) -> bool:
+    try:
+        import pandas as pd
+
+        return v is None or (not isinstance(v, (list, dict, str)) and bool(pd.isna(v)))
+    except (TypeError, ValueError):
+        return v is None
