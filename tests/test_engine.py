@@ -45,20 +45,31 @@ def defendant(out: dict, pid: str) -> dict:
     return next(d for d in out["liability"]["defendants"] if d["id"] == pid)
 
 
-def test_acts_before_2021_are_flagged_not_judged_under_new_law():
+def test_acts_before_2021_are_judged_under_the_law_then_in_force():
     zoo = processor("zoo", acts=[{"kind": "collection", "start": "2019-07-12", "end": "2019-10-17"}])
     out = run(matter([zoo]))
-    assert out["applicable_law"] == []
-    assert out["infringement"]["found"] is False
+    assert out["applicable_law"] == ["CC-TEMPORAL-2020", "GPCL-2017", "TORT-LAW-2009"]
     flags = [f for f in out["flags"] if f["rule"] == "temporal.instrument"]
     assert {f["branch"] for f in flags} == {"before_effective"}
-    assert "does not encode the older law" in flags[0]["explanation"]["en"]
+    assert "analysed under the law then in force" in flags[0]["explanation"]["en"]
+    gov = out["governing_law"][0]
+    assert gov["branch"] == "old_law" and gov["facts"]["instruments"] == ["GPCL-2017", "TORT-LAW-2009"]
+    # collected without consent: a personal-information claim under the General Provisions, not under the PIPL
+    pi = next(c for c in out["claims"] if c["code"] == "personal_information")
+    assert pi["found"] is True
+    assert {c["instrument"] for c in pi["citations"]} == {"GPCL-2017"}
+    cited = {c["instrument"] for b in out["burden"] for c in b["citations"]}
+    assert not cited & {"PIPL-2021", "SPC-FRT-2021", "CC-2020"}, cited
 
 
 def test_storage_continuing_across_the_start_dates_applies_new_law_with_an_unsettled_flag():
     out = run(matter([processor("zoo", start="2019-07-12")]))
-    assert out["applicable_law"] == ["CC-2020", "SPC-FRT-2021", "PIPL-2021", "SPC-MENTAL-2020"]
+    assert out["applicable_law"] == ["CC-2020", "SPC-FRT-2021", "PIPL-2021", "SPC-MENTAL-2020", "CC-TEMPORAL-2020"]
+    branches = {f["facts"]["instrument"]: f["branch"] for f in out["temporal"]}
+    assert branches == {"CC-2020": "continuing_settled", "SPC-FRT-2021": "continuing_across",
+                        "PIPL-2021": "continuing_across"}
     assert {f["branch"] for f in out["flags"] if f["rule"] == "temporal.instrument"} == {"continuing_across"}
+    assert out["governing_law"][0]["branch"] == "continuing"
     assert out["infringement"]["found"] is True
 
 

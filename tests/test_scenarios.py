@@ -70,6 +70,24 @@ def check(exp: dict, out: dict) -> list[str]:
     rem = set(out["remedies"])
     errs += [f"missing remedy {r}" for r in e.get("remedies_include", []) if r not in rem]
     errs += [f"unexpected remedy {r}" for r in e.get("remedies_exclude", []) if r in rem]
+    claims = {c["code"]: c for c in out["claims"]}
+    for c in e.get("claims", []):
+        got_c = claims.get(c["code"])
+        if got_c is None:
+            errs.append(f"no claim {c['code']}; have {sorted(claims)}")
+            continue
+        if "found" in c and got_c["found"] != c["found"]:
+            errs.append(f"claim {c['code']}.found {got_c['found']} != {c['found']}")
+        if "against" in c and sorted(got_c["against"]) != sorted(c["against"]):
+            errs.append(f"claim {c['code']}.against {got_c['against']} != {c['against']}")
+        if "docket" in c and got_c["docket"]["zh"] != c["docket"]:
+            errs.append(f"claim {c['code']}.docket {got_c['docket']['zh']} != {c['docket']}")
+        got_cites = {_cite_key(x) for x in got_c["citations"]}
+        errs += [f"claim {c['code']} lacks citation {x}" for x in c.get("cites", []) if _cite_key(x) not in got_cites]
+    errs += [f"unexpected claim {code}" for code in e.get("claims_absent", []) if code in claims]
+    if "governing" in e:
+        got_g = {g["participant"]: g["branch"] for g in out["governing_law"]}
+        errs += [f"governing {pid} {got_g.get(pid)} != {b}" for pid, b in e["governing"].items() if got_g.get(pid) != b]
     flags = {f["rule"] for f in out["flags"]}
     errs += [f"missing flag {r}" for r in e.get("flags_include", []) if r not in flags]
     errs += [f"unexpected flag {r}" for r in e.get("flags_exclude", []) if r in flags]
@@ -104,5 +122,7 @@ def test_checker_reports_a_wrong_expectation(capsys):
     exp = yaml.safe_load(path.read_text(encoding="utf-8"))
     out = run_cli(capsys, SCENARIOS / exp["matter"], "current", None)
     wrong = {"expect": {"infringement_found": not out["infringement"]["found"],
-                        "remedies_include": ["no_such_remedy"]}}
-    assert len(check(wrong, out)) == 2
+                        "remedies_include": ["no_such_remedy"], "claims": [{"code": "no_such_claim"}],
+                        "claims_absent": [c["code"] for c in out["claims"]][:1],
+                        "governing": {"nobody": "old_law"}}}
+    assert len(check(wrong, out)) == 4 + bool(out["claims"])

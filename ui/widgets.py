@@ -112,6 +112,10 @@ def question(q: Question, path: str, ans: dict) -> None:
         st.multiselect(label, opts_r, default=[r for r in (cur or []) if r in opts_r], args=(key, path, "refs"),
                        placeholder=t("iv.choose"),
                        format_func=lambda i: names.get(i, i), **kw)
+    elif w == "codes":
+        codes_m = list(fq.codes_for(q))
+        st.multiselect(label, codes_m, default=[c for c in (cur or []) if c in codes_m], args=(key, path, "codes"),
+                       placeholder=t("iv.choose"), format_func=lambda c: fq.option_label(q.group or "", c, lg), **kw)
     elif w in fq.LIST_WIDGETS:
         st.markdown(f"**{label}**", help=hl)
         LIST_EDITORS[w](path, ans)

@@ -54,7 +54,8 @@ def blank_participant(answers: dict) -> dict:
         n += 1
     return {"id": f"p{n}", "name": "", "kind": "business", "role": "processor", "defendant": True,
             "identified": True, "processing": _blank_processing(), "platform": _blank_platform(),
-            "processing_evidence": "none", "fault": "unknown", "responsibility_weight": None}
+            "processing_evidence": "none", "fault": "unknown", "responsibility_weight": None,
+            "contract": mm.Contract().model_dump(mode="json")}
 
 
 BLANK_ITEMS: dict[str, dict] = {

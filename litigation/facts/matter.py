@@ -94,6 +94,11 @@ DefenseCode = Literal[
     "public_information", "other_law", "no_fault", "owners_committee_approval",
 ]
 FaultDegree = Literal["intentional", "gross_negligence", "negligence", "none", "unknown"]
+FaceUse = Literal["identification", "display", "forgery", "commercial"]
+DataKind = Literal["face", "id_number", "phone", "fingerprint", "other_biometric", "private_information"]
+ContractKind = Literal[
+    "service", "pass_or_membership", "deposit_account", "property_service", "employment", "platform_terms", "other",
+]
 
 
 class Act(_Model):
@@ -225,6 +230,19 @@ class Processing(_Model):
     defenses: list[DefenseClaim] = Field(default_factory=list)
     proved_no_fault: Proof = Field("none", description="Evidence that it was not at fault (PIPL 69)")
     gains: Money | None = Field(None, ge=0, description="Benefit it obtained from the processing, if proven")
+    face_uses: list[FaceUse] = Field(
+        default_factory=lambda: ["identification"],
+        description="How the face was used: to identify or verify the person; displayed or published as an image; "
+                    "forged or altered (face swap, deepfake, AI avatar — CC 1019); for commercial gain")
+    data_kinds: list[DataKind] = Field(default_factory=lambda: ["face"], description="The kinds of data it held")
+    household_purpose: bool = Field(False, description="For personal or household affairs only (PIPL 72(1))")
+    portrait_consent: bool | None = Field(
+        None, description="The person agreed to the making, use or publication of the portrait (CC 1019(1))")
+    lowers_reputation: bool = Field(
+        False, description="The use insults or defames the person, lowering their social standing (CC 1024)")
+    captures_private_life: bool = Field(
+        False, description="It films or records a private space or private activities (CC 1032, 1033), e.g. a "
+                           "doorbell or home camera aimed at a neighbour's door")
 
     @model_validator(mode="after")
     def _consistency(self) -> Processing:
@@ -232,6 +250,24 @@ class Processing(_Model):
         if len(codes) != len(set(codes)):
             raise _err("同一抗辩重复填写", "the same defence is listed twice")
         return self
+
+
+class Contract(_Model):
+    """A contract between the claimant and this participant, and what it promised (CC 577; Contract Law 107)."""
+
+    exists: bool = Field(False, description="The claimant has a contract with this participant")
+    kind: ContractKind = "service"
+    concluded: dt.date | None = Field(None, description="When the contract was concluded")
+    consumer: bool = Field(False, description="The claimant bought its goods or services as a consumer (CPRL 2)")
+    promised: str = Field("", max_length=2000, description="What the contract promised, e.g. fingerprint entry")
+    changed_unilaterally: bool = Field(
+        False, description="It changed the agreed performance without the claimant's agreement (e.g. switched entry "
+                           "from fingerprint to face)")
+    not_performed: bool = Field(
+        False, description="It did not perform as agreed (e.g. a bank paid out the deposit on a spoofed face)")
+    loss: Money = Field(0, ge=0, description="Loss caused by the breach, incl. the lost benefit of the contract "
+                                             "(CC 584; Contract Law 113)")
+    loss_proof: Literal["none", "partial", "documented"] = "none"
 
 
 class PlatformConduct(_Model):
@@ -268,6 +304,7 @@ class Participant(_Model):
     fault: FaultDegree = "unknown"
     responsibility_weight: float | None = Field(
         None, gt=0, description="Relative share of responsibility if the parties/court can fix it (CC 178, 1172)")
+    contract: Contract = Field(default_factory=Contract, description="A contract between the claimant and it")
 
     @model_validator(mode="after")
     def _consistency(self) -> Participant:
@@ -463,6 +500,8 @@ class Matter(_Model):
                 if p.processing.consent.withdrawn_on:
                     out.append((f"participants.{i}.processing.consent.withdrawn_on",
                                 p.processing.consent.withdrawn_on))
+            if p.contract.concluded:
+                out.append((f"participants.{i}.contract.concluded", p.contract.concluded))
             if p.platform and p.platform.notice_date:
                 out.append((f"participants.{i}.platform.notice_date", p.platform.notice_date))
         return out

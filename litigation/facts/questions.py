@@ -19,7 +19,7 @@ from litigation.i18n import Lang, T, Text
 PROCESSOR_ROLES = ("processor", "joint_processor", "entrusted_processor", "recipient")
 
 Widget = Literal[
-    "text", "textarea", "select", "bool", "tristate", "date", "money", "opt_money", "opt_int", "fraction",
+    "text", "textarea", "select", "codes", "bool", "tristate", "date", "money", "opt_money", "opt_int", "fraction",
     "weight", "refs", "acts", "expenses", "defenses", "groups", "entrustments", "assistance",
 ]
 LIST_WIDGETS = ("acts", "expenses", "defenses", "groups", "entrustments", "assistance")
@@ -31,7 +31,7 @@ class Cond:
     """Visibility condition: `path` (relative to the step's scope, or `$.` for the matter) `op` `value`."""
 
     path: str
-    op: Literal["eq", "ne", "in", "not_in", "true", "false", "min_len"] = "true"
+    op: Literal["eq", "ne", "in", "not_in", "true", "false", "min_len", "any_of"] = "true"
     value: Any = None
 
     def holds(self, answers: dict, base: str) -> bool:
@@ -45,6 +45,7 @@ class Cond:
             "true": lambda: bool(v),
             "false": lambda: not v,
             "min_len": lambda: len(v or []) >= self.value,
+            "any_of": lambda: bool(set(v or []) & set(self.value)),
         }[self.op]()
 
 

@@ -123,6 +123,51 @@ STEPS: tuple[Step, ...] = (
               "It went beyond the purpose, method or scope it declared or agreed"), visible=PROC, key_fact=True),
             Q("breach", "processing.breach_of_agreement", "bool", T("违反了双方的约定（如合同只约定指纹入园）",
               "It breached the parties' agreement (e.g. the contract only provided for fingerprints)"), visible=PROC),
+            Q("face_uses", "processing.face_uses", "codes", T("人脸被如何使用", "How the face was used"), group="face_use",
+              help=H("识别或验证身份；作为图像展示或公开；伪造或篡改（换脸、深度伪造、AI 形象）；用于商业牟利。展示、伪造和商用还涉及肖像权，"
+                     "丑化、侮辱性使用还涉及名誉权。",
+                     "To identify or verify the person; shown or published as an image; forged or altered (face "
+                     "swap, deepfake, AI avatar); for commercial gain. Display, forgery and commercial use also engage "
+                     "the portrait right; a degrading use also engages reputation."), visible=PROC),
+            Q("portrait_consent", "processing.portrait_consent", TRI, T("本人同意制作、使用或公开其肖像",
+              "The person agreed to the making, use or publication of the portrait"),
+              visible=PROC + (Cond("processing.face_uses", "any_of", ("display", "forgery", "commercial")),)),
+            Q("lowers_reputation", "processing.lowers_reputation", "bool", T("使用方式丑化、侮辱或诽谤本人，降低其社会评价",
+              "The use degrades, insults or defames the person, lowering their standing"),
+              visible=PROC + (Cond("processing.face_uses", "any_of", ("display", "forgery", "commercial")),)),
+            Q("data_kinds", "processing.data_kinds", "codes", T("它持有哪些信息", "What data it held"), group="data_kind",
+              help=H("删除请求针对它持有的每一类信息（如郭兵案二审另判删除指纹信息）。",
+                     "A deletion order covers each kind of data it holds (in Guo Bing the appeal court added the "
+                     "fingerprint data)."), visible=PROC),
+            Q("household", "processing.household_purpose", "bool", T("仅为个人或家庭事务处理（如自家门铃摄像头）",
+              "Only for personal or household affairs (e.g. one's own doorbell camera)"),
+              help=H("个人信息保护法不适用于个人或家庭事务（第72条第1款），但民法典的肖像权、隐私权规定仍然适用。",
+                     "The PIPL does not apply to personal or household affairs (Art 72(1)); the Civil Code's portrait "
+                     "and privacy rules still do."), visible=PROC),
+            Q("private_life", "processing.captures_private_life", "bool", T("拍摄、记录了他人的私密空间或私密活动",
+              "It filmed or recorded a private space or private activities"), visible=PROC),
+            Q("contract", "contract.exists", "bool", T("原告与这一方订有合同（如年卡、会员、存款、物业服务）",
+              "The claimant has a contract with this party (annual pass, membership, deposit account, property "
+              "service)")),
+            Q("contract_kind", "contract.kind", "select", T("合同类型", "Kind of contract"), group="contract_kind",
+              visible=(Cond("contract.exists"),)),
+            Q("contract_date", "contract.concluded", "date", T("订立日期", "Date concluded"),
+              visible=(Cond("contract.exists"),)),
+            Q("consumer", "contract.consumer", "bool", T("原告是购买其商品或服务的消费者", "The claimant bought its goods "
+              "or services as a consumer"), visible=(Cond("contract.exists"),)),
+            Q("promised", "contract.promised", "textarea", T("合同约定了什么（如指纹入园）", "What the contract promised "
+              "(e.g. fingerprint entry)"), visible=(Cond("contract.exists"),)),
+            Q("changed", "contract.changed_unilaterally", "bool", T("它未经原告同意单方改变了约定的履行方式",
+              "It changed the agreed performance without the claimant's agreement"),
+              visible=(Cond("contract.exists"),)),
+            Q("not_performed", "contract.not_performed", "bool", T("它没有按约履行（如存款被冒用刷脸转走）",
+              "It did not perform as agreed (e.g. deposits paid out on a spoofed face)"),
+              visible=(Cond("contract.exists"),)),
+            Q("contract_loss", "contract.loss", "money", T("违约造成的损失（元，含合同可得利益）",
+              "Loss caused by the breach (RMB, incl. the lost benefit of the contract)"),
+              visible=(Cond("contract.exists"),)),
+            Q("contract_loss_proof", "contract.loss_proof", "select", T("该损失的证明", "Proof of that loss"),
+              group="loss_proof", visible=(Cond("contract.exists"),)),
             Q("morals", "processing.against_public_order", "bool", T("违背公序良俗（如偷拍、羞辱性使用）",
               "Against public order and good morals (e.g. covert filming, humiliating use)"), visible=PROC),
             Q("provided_to", "processing.provision.to", "refs", T("它把人脸信息提供给了哪些参与者", "Which "

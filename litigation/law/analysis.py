@@ -17,14 +17,20 @@ from litigation.law import defenses as dfn
 from litigation.law import flags as flg
 from litigation.law import remedies as rem
 from litigation.law.burden import BurdenItem, burden_table
-from litigation.law.citations import Citation
+from litigation.law.citations import Citation, cite
+from litigation.law.claims import Claim, claims_for
 from litigation.law.context import Ctx
 from litigation.law.infringement import grounds_for, live_grounds
 from litigation.law.liability import Liability, assess
+from litigation.law.old_law import old_grounds, old_remedy_citations
 from litigation.law.rules import Finding
-from litigation.law.temporal import CIVIL_INSTRUMENTS, instrument_in_force
+from litigation.law.temporal import CIVIL_CODE_START, CIVIL_INSTRUMENTS, governing_regime, instrument_in_force
 
 Mode = Literal["current", "reform"]
+# The order of `applicable_law`: the current instruments, then the temporal rules and the law before 2021.
+LAW_ORDER = ("CC-2020", "SPC-FRT-2021", "PIPL-2021", "SPC-MENTAL-2020", "CC-TEMPORAL-2020", "CSL-2016",
+             "CPRL-2013", "GPCL-2017", "TORT-LAW-2009", "CONTRACT-LAW-1999")
+OLD_CODES = ("CSL-2016", "CPRL-2013", "GPCL-2017", "TORT-LAW-2009", "CONTRACT-LAW-1999")
 DEFENCE_CODES = {"spc4.consent_defence": "consent", "pipl69.no_fault": "no_fault",
                  "spc10.owners_committee": "owners_committee_approval"}
 
@@ -42,6 +48,8 @@ class Analysis(BaseModel):
     remedies: list[rem.Remedy]
     flags: list[Finding]
     notes: list[Finding] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    governing: list[Finding] = Field(default_factory=list)  # per participant: the Civil Code or the law then in force
 
     # -- derived views ---------------------------------------------------
     @property
@@ -67,6 +75,39 @@ class Analysis(BaseModel):
 
     def remedy_codes(self) -> list[str]:
         return [r.code for r in self.remedies if r.available]
+
+    def claims_found(self) -> list[Claim]:
+        return [c for c in self.claims if c.found]
+
+    def headline(self) -> dict[str, str]:
+        """The first-screen summary: which claims are made out (or that none is, and why), and which law
+        governs. Never "no infringement" for facts that were not analysed."""
+        from litigation.facts.labels import label
+
+        found = self.claims_found()
+        names = {d.id: d.name for d in self.liability.defendants}
+        old = any(f.facts.get("regime") == "old_law" for f in self.governing)
+        new = any(f.facts.get("regime") == "civil_code" for f in self.governing)
+        law = {"zh": "依行为时的法律（2021年前）" if old and not new else "依民法典及相关规定" if new and not old else
+               "部分依行为时的法律、部分依民法典", "en": "under the law then in force (before 2021)" if old and not new else
+               "under the Civil Code and the related rules" if new and not old else "partly under the old law, partly "
+               "under the Civil Code"}
+        out = {}
+        for lang in ("zh", "en"):
+            if found:
+                sep = "；" if lang == "zh" else "; "
+                who = {c.code: [names.get(x, x) for x in c.against] for c in found}
+                body = sep.join(f"{label('claim', c.code, lang)}" + (f"（{'、'.join(who[c.code])}）" if lang == "zh" else
+                                                                     f" ({', '.join(who[c.code])})") for c in found)
+                out[lang] = (f"{law['zh']}，成立的请求：{body}" if lang == "zh" else
+                             f"{law['en'].capitalize()}, claims made out: {body}")
+            elif self.claims:
+                out[lang] = (f"{law['zh']}分析，所主张的请求均不成立（理由见各项请求）" if lang == "zh" else
+                             f"Analysed {law['en']}: none of the claims is made out (reasons under each claim)")
+            else:
+                out[lang] = ("尚无可分析的参与者或行为：请在事实问答中补充" if lang == "zh" else
+                             "No participant or act to analyse yet: complete the interview")
+        return out
 
     def to_json(self) -> dict[str, Any]:
         def cit(c: Citation) -> dict[str, Any]:
@@ -122,6 +163,11 @@ class Analysis(BaseModel):
                                 "against": r.against, **fnd(r.finding)} for r in self.remedies],
             "flags": [fnd(f) for f in self.flags],
             "notes": [fnd(f) for f in self.notes],
+            "claims": [{"code": c.code, "found": c.found, "against": c.against,
+                        "citations": [cit(x) for x in c.citations], "docket": c.docket.model_dump(),
+                        "findings": [fnd(f) for f in c.findings]} for c in self.claims],
+            "governing_law": [fnd(f) for f in self.governing],
+            "headline": self.headline(),
         }
 
 
@@ -161,11 +207,25 @@ def analyze(matter: Matter, mode: Mode = "current", total_damages: float | None 
     if "CC-2020" in applicable:
         applicable.append("SPC-MENTAL-2020")
 
+    # The Civil Code or the law then in force, per participant (CC-TEMPORAL Art 1).
+    governing: list[Finding] = []
+    for p in m.participants:
+        if p.processing is None and not p.contract.exists:
+            continue
+        olds = _old_instruments(ctx, p.id) if ctx.old_law(p.id) else []
+        governing.append(governing_regime(ctx.periods.get(p.id), olds, participant=p.id))
+        applicable += olds
+        period = ctx.periods.get(p.id)
+        if period is not None and period.start < CIVIL_CODE_START:
+            applicable.append("CC-TEMPORAL-2020")
+
     grounds: dict[str, list[Finding]] = {}
     defenses: dict[str, list[Finding]] = {}
     for p in ctx.processors():
-        grounds[p.id] = grounds_for(ctx, p)
-        defenses[p.id] = dfn.defenses_for(ctx, p)
+        if ctx.old_law(p.id):  # consent and exemptions are read inside the old-law grounds
+            grounds[p.id], defenses[p.id] = old_grounds(ctx, p), []
+        else:
+            grounds[p.id], defenses[p.id] = grounds_for(ctx, p), dfn.defenses_for(ctx, p)
 
     exempt = {pid: dfn.exempted(fs) for pid, fs in defenses.items()}
     live: dict[str, list[Finding]] = {}
@@ -175,8 +235,15 @@ def analyze(matter: Matter, mode: Mode = "current", total_damages: float | None 
             grounds[p.id], dfn.consent_accepted(defenses[p.id]))
     infringes = {pid: bool(fs) for pid, fs in live.items()}
     no_fault = {pid: dfn.no_fault_proved(fs) for pid, fs in defenses.items()}
+    for p in ctx.processors():  # before the PIPL fault is not presumed: "no fault" = the claimant has not proved it
+        if ctx.old_law(p.id):
+            no_fault[p.id] = p.fault not in ("intentional", "gross_negligence", "negligence")
     damage = _damage_for_liability(m, ctx.reform)
     liability = assess(ctx, infringes, exempt, no_fault, damage, total_damages)
+    for d in liability.defendants:  # old-law acts: the rules' citations become those of the law then in force
+        if ctx.old_law(d.id):  # (a rule with no counterpart then, e.g. the SPC 3 factors, is left out)
+            d.basis = [f for f in (ctx.localise(f.model_copy(update={"participant": d.id})) for f in d.basis)
+                       if f.applicable]
 
     liable = [d.id for d in liability.defendants if d.external != "none"]
     damages_liable = [d.id for d in liability.defendants if d.external in
@@ -185,7 +252,12 @@ def analyze(matter: Matter, mode: Mode = "current", total_damages: float | None 
     remedies: list[rem.Remedy] = []
 
     def add(code: str, f: Finding, requested: bool, against: list[str]) -> None:
-        f = ctx.localise(f)  # a remedy from an instrument not in force for the acts is not available
+        old = [pid for pid in against if ctx.old_law(pid)]
+        if against and len(old) == len(against):  # conduct wholly before 2021: the remedies of the law then
+            cites = [c for pid in old for c in old_remedy_citations(ctx, pid, code)]
+            f = f.model_copy(update={"citations": list(dict.fromkeys(cites)), "applicable": bool(cites)})
+        else:
+            f = ctx.localise(f)  # a remedy from an instrument not in force for the acts is not available
         remedies.append(rem.Remedy(code=code, available=bool(f.holds) and f.applicable, requested=requested,
                                    against=against, finding=f))
 
@@ -213,7 +285,7 @@ def analyze(matter: Matter, mode: Mode = "current", total_damages: float | None 
         if f.holds:
             add("void_format_clause", f, rq.void_format_clause, [p.id])
         f = rem.contract_route(p, participant=p.id)
-        if f.holds:
+        if f.holds and not ctx.old_law(p.id):  # SPC 12 (2021-08-01); before, deletion rests on the tort route
             add("contract_deletion", f, rq.contract_route or rq.deletion, [p.id])
     dh = rem.damages_heads(m, damages_liable)
     h = m.harm
@@ -227,6 +299,19 @@ def analyze(matter: Matter, mode: Mode = "current", total_damages: float | None 
     add("mental_distress_damages", rem.mental(h.mental_distress, h.mental_evidence, damages_liable),
         rq.damages, damages_liable)
 
+    claims, elections = claims_for(ctx, live)
+    contract = next((c for c in claims if c.code == "contract"), None)
+    if contract is not None and contract.found:
+        owed = [pid for pid in contract.against if m.participant(pid).contract.loss > 0]
+        if owed:
+            f = rem.contract_damages({pid: m.participant(pid).contract.loss for pid in owed})
+            remedies.append(rem.Remedy(code="contract_damages", available=True, requested=rq.damages, against=owed,
+                                       finding=f.model_copy(update={"citations": [
+                                           c for c in contract.citations if str(c.article) in ("584", "113", "577",
+                                                                                               "107")]})))
+    if "CPRL-2013" not in applicable and any(c.code == "consumer" and c.found for c in claims):
+        applicable.append("CPRL-2013")
+
     consent_valid = {pid: _consent_validity(fs) for pid, fs in defenses.items()}
     flags = flg.flags_for(ctx)
     for e in m.relations.entrustments:
@@ -234,8 +319,35 @@ def analyze(matter: Matter, mode: Mode = "current", total_damages: float | None 
         if both and e.within_mandate:
             flags.append(flg.entrusted_unsettled(e.principal, e.agent))
     flags += [f for f in temporal if f.branch in ("before_effective", "continuing_across")]
+    flags += elections
     notes = [rem.no_limitation()] + [f for fs in grounds.values() for f in fs if f.rule == "spc1.scope"]
 
+    burden = [_localise_item(ctx, b) for b in burden_table(ctx, consent_valid)]
+    applicable = sorted(set(applicable), key=LAW_ORDER.index)
     return Analysis(mode=mode, as_of=ctx.as_of, applicable_law=applicable, temporal=temporal, grounds=grounds, live=live,
-                    defenses=defenses, burden=burden_table(ctx, consent_valid), liability=liability, remedies=remedies,
-                    flags=flags, notes=notes)
+                    defenses=defenses, burden=burden, liability=liability, remedies=remedies,
+                    flags=flags, notes=notes, claims=claims, governing=governing)
+
+
+def _old_instruments(ctx: Ctx, pid: str) -> list[str]:
+    """The instruments of the time that govern a participant's conduct wholly before 2021."""
+    p = ctx.matter.participant(pid)
+    probe = {"CSL-2016": 41, "CPRL-2013": 29, "GPCL-2017": 111, "TORT-LAW-2009": 6, "CONTRACT-LAW-1999": 107}
+    out = []
+    for code in OLD_CODES:
+        if code == "CONTRACT-LAW-1999" and not p.contract.exists:
+            continue
+        c = Citation(instrument=code, article=probe[code])
+        if ctx.applies(code, pid) and ctx.addressed(c, pid):
+            out.append(code)
+    return out
+
+
+def _localise_item(ctx: Ctx, b: BurdenItem) -> BurdenItem:
+    """A burden row about old-law conduct cites the law then in force (a row about the harm follows the
+    participants: old law only when every processor's conduct is wholly before 2021)."""
+    pids = [b.participant] if b.participant else [p.id for p in ctx.processors()]
+    if not pids or not all(ctx.old_law(pid) for pid in pids):
+        return b
+    cites = ctx.localise_citations(b.citations, pids[0])
+    return b.model_copy(update={"citations": cites or [cite("CPL-2023", 67)]})

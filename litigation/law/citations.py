@@ -24,8 +24,9 @@ class Instrument(BaseModel):
     name: Text
     short: Text
     effective: dt.date | None
-    kind: Literal["statute", "judicial_interpretation", "departmental_rule", "foreign"]
+    kind: Literal["statute", "judicial_interpretation", "administrative_regulation", "departmental_rule", "foreign"]
     verification: Verification = "V-full"
+    ceased: dt.date | None = None  # last day in force (repealed instruments)
 
 
 INSTRUMENTS: dict[str, Instrument] = {
@@ -81,6 +82,58 @@ INSTRUMENTS: dict[str, Instrument] = {
             short=Text(zh="民诉法解释", en="SPC CPL Interpretation"),
             effective=dt.date(2022, 4, 10),
             kind="judicial_interpretation",
+        ),
+        Instrument(
+            code="CC-TEMPORAL-2020",
+            name=Text(zh="最高人民法院关于适用《中华人民共和国民法典》时间效力的若干规定",
+                      en="SPC Provisions on the temporal effect of the Civil Code"),
+            short=Text(zh="民法典时间效力规定", en="SPC Temporal-Effect Provisions"),
+            effective=dt.date(2021, 1, 1),
+            kind="judicial_interpretation",
+        ),
+        Instrument(
+            code="CSL-2016",
+            name=Text(zh="中华人民共和国网络安全法", en="Cybersecurity Law of the PRC (2016 text)"),
+            short=Text(zh="网络安全法", en="Cybersecurity Law"),
+            effective=dt.date(2017, 6, 1),
+            kind="statute",
+            # Amended and renumbered from 2026-01-01 (the new numbers are unverified): the 2016 numbering is
+            # cited for acts up to 2025-12-31 only.
+            ceased=dt.date(2025, 12, 31),
+        ),
+        Instrument(
+            code="CPRL-2013",
+            name=Text(zh="中华人民共和国消费者权益保护法", en="Consumer Rights Protection Law (2013 amendment)"),
+            short=Text(zh="消费者权益保护法", en="Consumer Protection Law"),
+            effective=dt.date(2014, 3, 15),
+            kind="statute",
+        ),
+        Instrument(
+            code="GPCL-2017",
+            name=Text(zh="中华人民共和国民法总则", en="General Provisions of the Civil Law (2017-10-01 to 2020-12-31)"),
+            short=Text(zh="民法总则", en="General Provisions"),
+            effective=dt.date(2017, 10, 1),
+            kind="statute",
+            verification="V-2nd",
+            ceased=dt.date(2020, 12, 31),
+        ),
+        Instrument(
+            code="TORT-LAW-2009",
+            name=Text(zh="中华人民共和国侵权责任法", en="Tort Liability Law (2010-07-01 to 2020-12-31)"),
+            short=Text(zh="侵权责任法", en="Tort Liability Law"),
+            effective=dt.date(2010, 7, 1),
+            kind="statute",
+            verification="V-2nd",
+            ceased=dt.date(2020, 12, 31),
+        ),
+        Instrument(
+            code="CONTRACT-LAW-1999",
+            name=Text(zh="中华人民共和国合同法", en="Contract Law (1999-10-01 to 2020-12-31)"),
+            short=Text(zh="合同法", en="Contract Law"),
+            effective=dt.date(1999, 10, 1),
+            kind="statute",
+            verification="V-2nd",
+            ceased=dt.date(2020, 12, 31),
         ),
         Instrument(
             code="FRT-MEASURES-2025",
@@ -143,8 +196,70 @@ class Citation(BaseModel):
             s += " [未经核实]" if lang == "zh" else " [unverified]"
         return s
 
+    def formal(self, lang: Lang) -> str:
+        """The citation as a court writes it: 《中华人民共和国刑法》第二百五十三条之一第一款第一项 (full title,
+        Chinese numerals); in English the instrument's full name with Art/para/item."""
+        inst = INSTRUMENTS[self.instrument]
+        if lang == "zh":
+            title = inst.name.zh.split("（")[0].replace("《", "〈").replace("》", "〉")
+            art = article_zh(self.article)
+            s = f"《{title}》第{art}" + ("" if "条" in art else "条")
+            if self.paragraph:
+                s += f"第{cn_number(self.paragraph)}款"
+            if self.item:
+                s += f"第{cn_number(self.item)}项"
+        else:
+            s = f"{inst.name.en}, Art {self.article}"
+            if self.paragraph:
+                s += f"({self.paragraph})"
+            if self.item:
+                s += f" item {self.item}"
+        if self.verification in ("V-2nd", "UNVERIFIED"):
+            s += "［未经核实］" if lang == "zh" else " [unverified]"
+        return s
+
     def key(self) -> tuple:
         return (self.instrument, str(self.article), self.paragraph or 0, self.item or 0)
+
+    def order(self) -> tuple:
+        """Sort key: by instrument, then article number as a number (253-1 after 253), paragraph, item."""
+        base, _, sub = str(self.article).partition("-")
+        return (self.instrument, int(base) if base.isdigit() else 0, int(sub) if sub.isdigit() else 0,
+                self.paragraph or 0, self.item or 0)
+
+
+_DIGITS = "零一二三四五六七八九"
+
+
+def cn_number(n: int) -> str:
+    """1019 -> 一千零一十九, 12 -> 十二, 110 -> 一百一十, 1000 -> 一千 (the style of Chinese statutes)."""
+    if n < 0 or n >= 10000:
+        raise ValueError(n)
+    if n < 10:
+        return _DIGITS[n]
+    parts, zero = [], False
+    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        d, n = divmod(n, value)
+        if d:
+            if zero:
+                parts.append("零")
+                zero = False
+            parts.append(_DIGITS[d] + unit)
+        elif parts:
+            zero = True
+    s = "".join(parts)
+    if zero and s.endswith("零"):
+        s = s[:-1]
+    return s[1:] if s.startswith("一十") else s
+
+
+def article_zh(article: int | str) -> str:
+    """An article number in Chinese: 29 -> 二十九; "253-1" -> 二百五十三条之一 (an inserted article)."""
+    text = str(article)
+    if "-" in text:
+        base, sub = text.split("-", 1)
+        return f"{cn_number(int(base))}条之{cn_number(int(sub))}"
+    return cn_number(int(text))
 
 
 def cite(instrument: str, article: int | str, paragraph: int | None = None, item: int | None = None,
@@ -166,3 +281,25 @@ def pipl(article: int, paragraph: int | None = None, item: int | None = None) ->
 
 def cc(article: int, paragraph: int | None = None, item: int | None = None) -> Citation:
     return cite("CC-2020", article, paragraph, item)
+
+
+# The law before 2021. The General Provisions, the Tort Liability Law and the Contract Law were repealed by the
+# Civil Code and are not in the official texts the project holds: their citations carry V-2nd.
+def csl(article: int, paragraph: int | None = None) -> Citation:
+    return cite("CSL-2016", article, paragraph)
+
+
+def cprl(article: int, paragraph: int | None = None) -> Citation:
+    return cite("CPRL-2013", article, paragraph)
+
+
+def gpcl(article: int) -> Citation:
+    return cite("GPCL-2017", article, verification="V-2nd")
+
+
+def tll(article: int, paragraph: int | None = None) -> Citation:
+    return cite("TORT-LAW-2009", article, paragraph, verification="V-2nd")
+
+
+def contract_law(article: int, paragraph: int | None = None) -> Citation:
+    return cite("CONTRACT-LAW-1999", article, paragraph, verification="V-2nd")

@@ -6,10 +6,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from litigation.facts.matter import Matter, Participant
+from litigation.law.citations import Citation
+from litigation.law.equivalents import old_equivalents
 from litigation.law.rules import Finding
-from litigation.law.temporal import Period, conduct_period, instrument_applies
+from litigation.law.temporal import Period, Regime, conduct_period, instrument_applies, regime
 
 PROCESSOR_ROLES = ("processor", "joint_processor", "entrusted_processor", "recipient")
+NETWORK_KINDS = ("platform", "tech_vendor", "bank")  # network operators under CSL 76(3), with anyone online
 
 
 @dataclass
@@ -32,6 +35,13 @@ class Ctx:
             return not periods or any(instrument_applies(instrument, x) for x in periods)
         return instrument_applies(instrument, self.periods.get(pid))
 
+    def regime(self, pid: str | None) -> Regime:
+        """The Civil Code or the law then in force, for one participant's conduct (CC-TEMPORAL Art 1)."""
+        return regime(self.periods.get(pid)) if pid is not None else "civil_code"
+
+    def old_law(self, pid: str | None) -> bool:
+        return self.regime(pid) == "old_law"
+
     def processors(self) -> list[Participant]:
         return [p for p in self.matter.participants if p.role in PROCESSOR_ROLES and p.processing is not None]
 
@@ -41,7 +51,28 @@ class Ctx:
         A finding whose every citation is out of force is kept but marked not applicable,
         so the user sees it as a flag rather than as a rule applied to the case.
         """
-        live = [c for c in f.citations if self.applies(c.instrument, f.participant)]
+        live = self.localise_citations(f.citations, f.participant)
         if live:
             return f.model_copy(update={"citations": live})
         return f.model_copy(update={"applicable": False})
+
+    def localise_citations(self, citations: list[Citation], pid: str | None) -> list[Citation]:
+        """The citations in force for the participant's acts; for conduct wholly before 2021 a current-law
+        article is replaced by its counterpart in the law then in force (`equivalents`)."""
+        out: list[Citation] = []
+        for c in citations:
+            if self.applies(c.instrument, pid):
+                out.append(c)
+            elif self.old_law(pid):
+                out += [o for o in old_equivalents(c) if self.applies(o.instrument, pid) and self.addressed(o, pid)]
+        return list(dict.fromkeys(out))
+
+    def addressed(self, c: Citation, pid: str | None) -> bool:
+        """Whether the participant is one the instrument speaks to: the Cybersecurity Law to network operators
+        (CSL 76(3)), the Consumer Protection Law to a business dealing with a consumer (CPRL 2-3)."""
+        if pid is None or c.instrument not in ("CSL-2016", "CPRL-2013"):
+            return True
+        p = self.matter.participant(pid)
+        if c.instrument == "CSL-2016":
+            return p.kind in NETWORK_KINDS or (p.processing is not None and p.processing.venue == "online")
+        return p.contract.exists and p.contract.consumer and p.kind != "individual"

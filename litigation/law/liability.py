@@ -51,9 +51,12 @@ Status = Literal["damages", "stop_only", "none", "unproven"]
 
 @rule("liab.individual", T("各参与者自身的责任基础", "Each participant's own basis of liability"), pipl(69, 1),
       cc(1165))
-def individual_basis(p: Participant, infringes: bool, exempt: bool, damage: bool, no_fault: bool):
+def individual_basis(p: Participant, infringes: bool, exempt: bool, damage: bool, no_fault: bool,
+                     fault_presumed: bool = True):
+    """`no_fault`: with `fault_presumed` (PIPL 69), the processor proved it was not at fault; without (the law
+    before the PIPL), the claimant has not proved fault."""
     facts = {"role": p.role, "processing_evidence": p.processing_evidence, "infringes": infringes,
-             "exempt": exempt, "damage_shown": damage, "no_fault_proved": no_fault}
+             "exempt": exempt, "damage_shown": damage, "no_fault_proved": no_fault, "fault_presumed": fault_presumed}
     if p.processing_evidence == "none":
         return False, "unproven", facts, T("原告无证据证明该参与者实施了处理行为：举证不能，不承担责任",
                                            "No evidence that this participant processed the face info: the "
@@ -63,6 +66,10 @@ def individual_basis(p: Participant, infringes: bool, exempt: bool, damage: bool
                                                                   "defence: no civil liability"), [spc(5)]
     if not infringes:
         return False, "no_infringement", facts, T("未发现侵权事由", "No ground of infringement found")
+    if no_fault and not fault_presumed:
+        return True, "stop_only", facts, T("构成侵害，但当时的法律不推定过错，原告未证明其有过错：可请求停止侵害、删除，不产生损害赔偿",
+                                           "Infringing, but the law then in force did not presume fault and the "
+                                           "claimant has not proved it: stopping and deletion, no damages"), [cc(1165, 1)]
     if no_fault:
         return True, "stop_only", facts, T("构成侵害但证明无过错：仅负停止侵害、删除等责任，不赔偿损失",
                                            "Infringing but proved not at fault: only stopping and deletion, no "
@@ -239,7 +246,8 @@ def assess(ctx: Ctx, infringes: dict[str, bool], exempt: dict[str, bool], no_fau
             own = p.processing_evidence != "none"
         else:
             own = infr.get(p.id, False)
-        f = individual_basis(p, own, exempt.get(p.id, False), damage, no_fault.get(p.id, False), participant=p.id)
+        f = individual_basis(p, own, exempt.get(p.id, False), damage, no_fault.get(p.id, False),
+                             fault_presumed=not ctx.old_law(p.id), participant=p.id)
         basis[p.id].append(f)
         if f.holds and p.defendant:
             basis[p.id].append(liability_factors(m, p, participant=p.id))

@@ -13,7 +13,7 @@ from litigation.law.rules import Finding, rule
 REMEDY_CODES = (
     "deletion", "cessation", "apology", "eliminate_effects", "injunction", "alternative_verification",
     "void_format_clause", "contract_deletion", "property_damages", "reasonable_expenses", "attorney_fees",
-    "mental_distress_damages",
+    "mental_distress_damages", "contract_damages",
 )
 
 
@@ -128,6 +128,17 @@ def contract_route(p: Participant):
                                         "Processing breached the agreement: contract liability and deletion are "
                                         "available; 'deletion was never agreed' is no defence")
     return False, "none", facts, T("未违反约定", "No breach of agreement")
+
+
+@rule("rem.contract_damages", T("违约损害赔偿", "Damages for breach of contract"), cc(584))
+def contract_damages(loss: dict[str, float]):
+    """Loss caused by the breach, including the benefit the contract would have brought, capped at what the
+    party in breach foresaw or should have foreseen (CC 584; Contract Law 113 for older contracts)."""
+    total = sum(loss.values())
+    return True, "loss", {"loss": loss}, T(
+        f"违约造成的损失共 {total:,.0f} 元（含合同履行后可以获得的利益），不超过违约方订立合同时预见到或者应当预见到的损失",
+        f"Loss from the breach RMB {total:,.0f} (incl. the benefit performance would have brought), capped at what "
+        "the party in breach foresaw or should have foreseen when contracting")
 
 
 @rule("rem.damages", T("损害赔偿各项", "Heads of damages"), cc(1182), pipl(69, 2), spc(8))
