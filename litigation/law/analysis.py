@@ -231,8 +231,16 @@ def analyze(matter: Matter, mode: Mode = "current", total_damages: float | None 
     live: dict[str, list[Finding]] = {}
     for p in ctx.processors():
         shown = p.processing_evidence != "none"  # CPL 67: unproven processing supports no ground
-        live[p.id] = [] if (exempt[p.id] or not shown) else live_grounds(
+        household = p.processing is not None and p.processing.household_purpose  # PIPL 72(1)
+        live[p.id] = [] if (exempt[p.id] or not shown or household) else live_grounds(
             grounds[p.id], dfn.consent_accepted(defenses[p.id]))
+    # The causes of action; a portrait, reputation or privacy claim made out is a ground of tort liability too.
+    claims, elections = claims_for(ctx, live)
+    for c in claims:
+        if c.code in ("portrait", "reputation", "privacy"):
+            for f in c.findings:
+                if f.holds and f.participant in live:
+                    live[f.participant].append(f)
     infringes = {pid: bool(fs) for pid, fs in live.items()}
     no_fault = {pid: dfn.no_fault_proved(fs) for pid, fs in defenses.items()}
     for p in ctx.processors():  # before the PIPL fault is not presumed: "no fault" = the claimant has not proved it
@@ -299,7 +307,6 @@ def analyze(matter: Matter, mode: Mode = "current", total_damages: float | None 
     add("mental_distress_damages", rem.mental(h.mental_distress, h.mental_evidence, damages_liable),
         rq.damages, damages_liable)
 
-    claims, elections = claims_for(ctx, live)
     contract = next((c for c in claims if c.code == "contract"), None)
     if contract is not None and contract.found:
         owed = [pid for pid in contract.against if m.participant(pid).contract.loss > 0]

@@ -194,9 +194,11 @@ def contract(ctx: Ctx, p: Participant):
 def consumer(p: Participant, pi_found: bool):
     facts = {"consumer": p.contract.consumer, "pi_claim_found": pi_found}
     if pi_found:
-        return True, "found", facts, T("经营者侵害消费者个人信息依法得到保护的权利：应停止侵害、消除影响、赔礼道歉并赔偿损失",
+        return True, "found", facts, T("经营者侵害消费者个人信息依法得到保护的权利，依法承担停止侵害、赔偿损失等民事责任"
+                                       "（哪些救济可获支持，见“救济措施”）",
                                        "A business infringed a consumer's right to the protection of personal "
-                                       "information: stop, eliminate effects, apologise and compensate")
+                                       "information and bears civil liability such as stopping and compensation "
+                                       "(which remedies succeed: see 'Remedies')")
     return False, "no_pi_infringement", facts, T("未认定侵害个人信息权益", "No personal-information infringement found")
 
 
