@@ -200,3 +200,19 @@ def test_a_broken_page_shows_a_friendly_message_not_a_traceback():
     assert not at.exception
     assert any("您的答案没有丢失" in e.value for e in at.error)
     assert not any("Traceback" in x.value for x in [*at.markdown, *at.error, *at.code])
+
+
+def test_analysis_first_screen_names_the_governing_law_and_the_claims():
+    """The landmark case (2019 acts) opens with the law then in force and the contract claim, not 'no
+    infringement' (issue: the first screen said 未认定 / 0)."""
+    import json
+
+    scen = Path(__file__).resolve().parent.parent / "data" / "scenarios" / "guo_bing_2019.matter.json"
+    at = app("analysis", matter=json.loads(scen.read_text(encoding="utf-8")))
+    head = " ".join(x.value for x in [*at.success, *at.info])
+    assert "依行为时的法律（2021年前）" in head and "违约责任" in head
+    assert any("民法典施行（2021-01-01）之前" in c.value for c in at.caption)
+    labels = [e.label for e in at.expander]
+    assert any("违约责任" in lab and "服务合同纠纷" in lab and "成立" in lab for lab in labels), labels
+    at = app("analysis", "en", matter=json.loads(scen.read_text(encoding="utf-8")))
+    assert "Under the law then in force" in " ".join(x.value for x in [*at.success, *at.info])

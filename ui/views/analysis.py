@@ -67,8 +67,27 @@ def invalid(errs: list) -> None:
         link("teaching", "go.teaching")
 
 
+def claims_block(a: Analysis, names: dict[str, str]) -> None:
+    """The first screen: the headline, the governing law and why, and each cause of action with its outcome."""
+    lg = lang()
+    (st.success if a.claims_found() else st.info)(esc(a.headline()[lg]))
+    for f in a.governing:
+        st.caption(esc(f"{names.get(f.participant or '', f.participant or '')}：{f.explanation(lg)}" if lg == "zh" else
+                       f"{names.get(f.participant or '', f.participant or '')}: {f.explanation(lg)}"))
+    if not a.claims:
+        return
+    st.markdown(f"#### {t('an.claims')}")
+    for c in a.claims:
+        for f in c.findings:
+            verdict = t("an.made_out") if f.holds else t("an.not_made_out")
+            head = f"{label('claim', c.code, lg)}（{c.docket(lg)}）· {names.get(f.participant or '', '')} · {verdict}" \
+                if lg == "zh" else f"{label('claim', c.code, lg)} ({c.docket(lg)}) · {names.get(f.participant or '', '')} · {verdict}"
+            finding(f, names, title=esc(head))
+
+
 def summary(m: Matter, a: Analysis) -> None:
     lg = lang()
+    claims_block(a, {p.id: p.name for p in m.participants})
     liable = [d for d in a.liability.defendants if d.external != "none"]
     c = st.columns(4)
     c[0].metric(t("an.m.infringement"), t("an.found_short") if a.infringement_found else t("an.not_found_short"))
