@@ -239,3 +239,40 @@ def test_every_remedy_code_is_documented_and_labelled():
     for p in sorted((ROOT / "data" / "scenarios").glob("*.matter.json")):
         seen |= set(analyze(load_matter(json.loads(p.read_text(encoding="utf-8")))).remedy_codes())
     assert seen <= set(REMEDY_CODES) and len(seen) >= 10
+
+
+def test_a_missing_analysis_date_is_said_and_a_given_one_fixes_the_outcome():
+    m = matter([processor("zoo", start="2020-06-01")])
+    with_date = run(m)
+    assert "temporal.as_of" not in {f["rule"] for f in with_date["notes"]}
+    del m["as_of"]
+    out = run(m)
+    note = next(f for f in out["notes"] if f["rule"] == "temporal.as_of")
+    assert "未填写分析日期" in note["explanation"]["zh"] and "set the analysis date" in note["explanation"]["en"]
+    # the same ongoing facts analysed on two fixed dates give the same governing law whatever today is
+    assert run({**m, "as_of": "2026-06-30"})["governing_law"] == with_date["governing_law"]
+
+
+def test_old_law_damages_follow_tort_liability_law_20_not_cc_1182():
+    zoo = processor("zoo", acts=[{"kind": "collection", "start": "2019-07-12", "end": "2019-10-17"}])
+    zoo["fault"] = "negligence"
+    out = run(matter([zoo], harm={"economic_loss": 500, "economic_loss_proof": "documented",
+                                   "causation_evidence": "strong"}))
+    d = next(r for r in out["remedy_details"] if r["code"] == "property_damages")
+    assert d["available"] is True
+    assert [(c["instrument"], c["article"]) for c in d["citations"]] == [("TORT-LAW-2009", 20)]
+    assert "先损失、后获益" in d["explanation"]["zh"]
+
+
+def test_citations_read_as_a_chinese_court_writes_them():
+    from litigation.law.citations import cite, cn_number
+
+    assert [cn_number(n) for n in (10, 12, 20, 105, 110, 1000, 1019, 1260)] == \
+        ["十", "十二", "二十", "一百零五", "一百一十", "一千", "一千零一十九", "一千二百六十"]
+    assert cite("CRIM-LAW", "253-1", 1).formal("zh") == "《中华人民共和国刑法》第二百五十三条之一第一款"
+    assert cite("SPC-FRT-2021", 2, item=3).formal("zh") == (
+        "《最高人民法院关于审理使用人脸识别技术处理个人信息相关民事案件适用法律若干问题的规定》第二条第三项")
+    assert cite("SPC-CPL-2022", 90, 2).formal("zh") == "《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第九十条第二款"
+    assert cite("TORT-LAW-2009", 37, 2, verification="V-2nd").formal("zh").endswith("［未经核实］")
+    assert sorted([cite("CC-2020", 1019), cite("CC-2020", 186), cite("CC-2020", 995)], key=lambda c: c.order()) == \
+        [cite("CC-2020", 186), cite("CC-2020", 995), cite("CC-2020", 1019)]

@@ -13,6 +13,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from litigation.facts.matter import Matter
+from litigation.i18n import T
 from litigation.law import defenses as dfn
 from litigation.law import flags as flg
 from litigation.law import remedies as rem
@@ -22,8 +23,8 @@ from litigation.law.claims import Claim, claims_for
 from litigation.law.context import Ctx
 from litigation.law.infringement import grounds_for, live_grounds
 from litigation.law.liability import Liability, assess
-from litigation.law.old_law import old_grounds, old_remedy_citations
-from litigation.law.rules import Finding
+from litigation.law.old_law import OLD_REMEDY_TEXT, old_grounds, old_remedy_citations
+from litigation.law.rules import Finding, rule
 from litigation.law.temporal import CIVIL_CODE_START, CIVIL_INSTRUMENTS, governing_regime, instrument_in_force
 
 Mode = Literal["current", "reform"]
@@ -263,7 +264,9 @@ def analyze(matter: Matter, mode: Mode = "current", total_damages: float | None 
         old = [pid for pid in against if ctx.old_law(pid)]
         if against and len(old) == len(against):  # conduct wholly before 2021: the remedies of the law then
             cites = [c for pid in old for c in old_remedy_citations(ctx, pid, code)]
-            f = f.model_copy(update={"citations": list(dict.fromkeys(cites)), "applicable": bool(cites)})
+            f = f.model_copy(update={"citations": list(dict.fromkeys(cites)), "applicable": bool(cites),
+                                     "explanation": OLD_REMEDY_TEXT.get(code, f.explanation) if f.holds else
+                                     f.explanation})
         else:
             f = ctx.localise(f)  # a remedy from an instrument not in force for the acts is not available
         remedies.append(rem.Remedy(code=code, available=bool(f.holds) and f.applicable, requested=requested,
@@ -328,12 +331,26 @@ def analyze(matter: Matter, mode: Mode = "current", total_damages: float | None 
     flags += [f for f in temporal if f.branch in ("before_effective", "continuing_across")]
     flags += elections
     notes = [rem.no_limitation()] + [f for fs in grounds.values() for f in fs if f.rule == "spc1.scope"]
+    ongoing_acts = any(a.ongoing for p in m.participants if p.processing for a in p.processing.acts)
+    if m.as_of is None and ongoing_acts:
+        notes.insert(0, analysis_date(ctx.as_of))
 
     burden = [_localise_item(ctx, b) for b in burden_table(ctx, consent_valid)]
     applicable = sorted(set(applicable), key=LAW_ORDER.index)
     return Analysis(mode=mode, as_of=ctx.as_of, applicable_law=applicable, temporal=temporal, grounds=grounds, live=live,
                     defenses=defenses, burden=burden, liability=liability, remedies=remedies,
                     flags=flags, notes=notes, claims=claims, governing=governing)
+
+
+@rule("temporal.as_of", T("分析日期", "Date of analysis"), cite("CC-TEMPORAL-2020", 1))
+def analysis_date(as_of: dt.date):
+    """An ongoing act runs to the analysis date, so a missing date would let the outcome drift with the calendar."""
+    return None, "missing", {"as_of": as_of.isoformat()}, T(
+        f"未填写分析日期：仍在持续的行为暂计算至今天（{as_of}）。日期决定适用哪部法律，请在事实问答中填写分析日期（通常为起诉或判决日），"
+        "否则结论可能随日期变化",
+        f"No analysis date given: ongoing acts are counted to today ({as_of}). The dates decide which law governs; set "
+        "the analysis date in the interview (usually the filing or judgment date), or the outcome may change with "
+        "the calendar")
 
 
 def _old_instruments(ctx: Ctx, pid: str) -> list[str]:

@@ -115,6 +115,19 @@ def old_grounds(ctx: Ctx, p: Participant) -> list[Finding]:
     return [f for f in (r(ctx, p, pr, participant=p.id) for r in OLD_GROUNDS) if f.branch != "no_rule"]
 
 
+# What the old law says where its wording differs from the Civil Code's (TLL 20 is sequential: the loss first,
+# the infringer's gains only if the loss cannot be fixed; CC 1182 lets the victim choose).
+OLD_REMEDY_TEXT = {
+    "property_damages": T("按被侵权人因此受到的损失赔偿；损失难以确定、侵权人因此获得利益的，按其获得的利益赔偿；均难以确定的，由法院根据实际情况确定"
+                          "（侵权责任法第二十条：先损失、后获益，不能任选）",
+                          "The victim's loss; if it cannot be fixed, the infringer's gains; if neither, the court sets "
+                          "the amount (Tort Liability Law 20: loss first, then gains — not a free choice)"),
+    "mental_distress_damages": T("侵害人身权益造成他人严重精神损害的，可以请求精神损害赔偿（侵权责任法第二十二条）",
+                                 "Serious mental harm from infringing personal rights may be compensated (Tort "
+                                 "Liability Law 22)"),
+}
+
+
 # Remedies under the law then in force, by remedy code (TLL 15 forms of liability; CSL 43 deletion; CPRL 50).
 def old_remedy_citations(ctx: Ctx, pid: str | None, code: str) -> list[Citation]:
     table: dict[str, list[Citation]] = {
