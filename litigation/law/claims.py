@@ -220,6 +220,20 @@ def election(ctx: Ctx, p: Participant, torts: list[str]):
         cites
 
 
+@rule("claim.household_unsettled", T("个人或家庭事务中的人脸信息：民法典个人信息规则是否适用（尚无定论）",
+                                     "Household processing: do the Civil Code's PI rules apply? (unsettled)"),
+      pipl(72, 1), cc(1034), cc(1035, 1))
+def household_unsettled(p: Participant):
+    return None, "unsettled", {"participant": p.id}, T(
+        "个人信息保护法明确不适用于个人或家庭事务（第七十二条第一款）。一种读法：民法典第一千零三十四条至第一千零三十八条对任何行为人适用，"
+        "家庭摄像头未经同意处理邻居的人脸信息仍可构成个人信息侵权；另一种读法：家庭用途的记录只按隐私权、肖像权审查。本工具按后一读法处理"
+        "个人信息请求，隐私权请求照常分析",
+        "The PIPL does not apply to personal or household affairs (Art 72(1)). One reading: CC 1034-1038 bind any "
+        "actor, so a household camera processing a neighbour's face without consent can still infringe personal "
+        "information; the other: household recordings are judged only under privacy and portrait. FaceTort takes "
+        "the second for the personal-information claim and analyses privacy as usual")
+
+
 def _claim(code: ClaimCode, findings: list[Finding], docket: Text) -> Claim:
     against = [f.participant for f in findings if f.holds and f.participant]
     cites: dict[tuple, Citation] = {}
@@ -257,13 +271,15 @@ def claims_for(ctx: Ctx, live: dict[str, list[Finding]]) -> tuple[list[Claim], l
                     by["personal_information"][-1].participant == p.id else None
                 f = consumer(p, bool(pi and pi.holds), participant=p.id)
                 by["consumer"].append(ctx.localise(f) if ctx.applies("CPRL-2013", p.id) else f)
-    if m.claimant.deceased:  # the close relatives sue for the deceased's interests (CC 994; SPC 15; PIPL 49)
-        extra = [cc(994)] + [c for c in (spc(15), pipl(49)) if ctx.applies(c.instrument, None)]
-        by = {k: [f.model_copy(update={"citations": list(dict.fromkeys(f.citations + extra))}) if f.holds else f
-                  for f in fs] for k, fs in by.items()}
     claims = [_claim(code, fs, contract_dockets[0] if code == "contract" else DOCKET[code])
               for code, fs in by.items() if fs]
-    notes: list[Finding] = []
+    if m.claimant.deceased:  # the close relatives sue for the deceased's interests (CC 994; SPC 15; PIPL 49)
+        standing = [cc(994)] + [c for c in (spc(15), pipl(49)) if ctx.applies(c.instrument, None)]
+        for c in claims:
+            if c.found and c.code != "contract":
+                c.citations = sorted({x.key(): x for x in c.citations + standing}.values(), key=lambda x: x.order())
+    notes: list[Finding] = [household_unsettled(p, participant=p.id) for p in m.participants
+                            if p.defendant and p.processing is not None and p.processing.household_purpose]
     found = {c.code: set(c.against) for c in claims}
     for pid in sorted(found.get("contract", set())):
         torts = [code for code in ("personal_information", "portrait", "reputation", "privacy")
