@@ -1,4 +1,5 @@
-"""Word (DOCX) renderer of a `Doc`.
+"""Word (DOCX) renderer of a `Doc`. Every text passes through `clean_text` first: XML cannot hold most
+control characters (python-docx raises on them), so they are dropped.
 """
 
 from __future__ import annotations
@@ -6,6 +7,7 @@ from __future__ import annotations
 import io
 
 from litigation.documents.blocks import Doc
+from litigation.facts.bounds import clean_text
 
 
 def to_docx(doc: Doc) -> bytes:
@@ -30,31 +32,31 @@ def to_docx(doc: Doc) -> bytes:
     d.styles["Normal"].font.size = Pt(10.5)
     for b in doc.blocks:
         if b.kind == "title":
-            d.add_heading(b.text, level=0)
+            d.add_heading(clean_text(b.text), level=0)
         elif b.kind == "h1":
-            d.add_heading(b.text, level=1)
+            d.add_heading(clean_text(b.text), level=1)
         elif b.kind == "h2":
-            d.add_heading(b.text, level=2)
+            d.add_heading(clean_text(b.text), level=2)
         elif b.kind == "p":
-            d.add_paragraph(b.text)
+            d.add_paragraph(clean_text(b.text))
         elif b.kind == "bullet":
-            d.add_paragraph(b.text, style="List Bullet")
+            d.add_paragraph(clean_text(b.text), style="List Bullet")
         elif b.kind == "note":
             p = d.add_paragraph()
-            run = p.add_run(b.text)
+            run = p.add_run(clean_text(b.text))
             run.italic = True
         elif b.kind == "table":
             tbl = d.add_table(rows=1, cols=len(b.header))
             tbl.style = "Table Grid"
             for i, h in enumerate(b.header):
                 cell = tbl.rows[0].cells[i]
-                cell.text = h
+                cell.text = clean_text(h)
                 for r in cell.paragraphs[0].runs:
                     r.bold = True
             for row in b.rows:
                 cells = tbl.add_row().cells
                 for i, c in enumerate(row):
-                    cells[i].text = c
+                    cells[i].text = clean_text(c)
             d.add_paragraph()
     buf = io.BytesIO()
     d.save(buf)

@@ -185,7 +185,7 @@ def save_load(ans: dict, valid: bool, cur: str) -> None:
             if res and res.get("ok"):
                 st.success(t("sl.loaded", name=esc(res["name"])))
             elif res:
-                lines = [f"- `{esc(e['loc'])}`: {esc(e['zh'] if lg == 'zh' else e['en'])}" for e in res["errors"]]
+                lines = [f"- {esc(e['loc'])}: {esc(e['zh'] if lg == 'zh' else e['en'])}" for e in res["errors"]]
                 st.error(t("sl.bad", name=esc(res["name"])) + "\n\n" + "\n".join(lines[:30]))
                 if res.get("draft") is not None:
                     st.info(t("sl.draft_offer"))
