@@ -7,6 +7,7 @@ half-accepts: either a valid `Matter` comes back, or `MatterError` lists every p
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,8 +23,10 @@ class FieldError(BaseModel):
     zh: str
     en: str
 
-    def message(self, lang: Lang = "en") -> str:
-        return f"{self.loc}: {self.zh if lang == 'zh' else self.en}"
+    def message(self, lang: Lang = "en", where: str | None = None) -> str:
+        """'where (loc): text' when `where` names the field in words, else 'loc: text'."""
+        head = f"{where} ({self.loc})" if where and where != self.loc else self.loc
+        return f"{head}: {self.zh if lang == 'zh' else self.en}"
 
 
 class MatterError(ValueError):
@@ -31,9 +34,10 @@ class MatterError(ValueError):
         self.errors = errors
         super().__init__("; ".join(e.message("en") for e in errors))
 
-    def render(self, lang: Lang = "en") -> str:
+    def render(self, lang: Lang = "en", where: Callable[[str], str] | None = None) -> str:
+        """Every error on its own line; `where(loc)` names a field in words (see `answers.locate`)."""
         head = "案件事实有误：" if lang == "zh" else "The matter has errors:"
-        return "\n".join([head] + [f"- {e.message(lang)}" for e in self.errors])
+        return "\n".join([head] + [f"- {e.message(lang, where(e.loc) if where else None)}" for e in self.errors])
 
 
 # Pydantic error type -> (zh, en) templates; {x} placeholders come from the error's ctx.
