@@ -5,12 +5,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from litigation.cases.loading import load_cases
 from litigation.cases.schema import CasesFileError, CaseValidationError
 from litigation.damages.comparables import CaseIndex, Filters, describe, matter_factors
 from litigation.damages.compensation import estimate, evaluate
 from litigation.documents.report import render_estimate_markdown, render_markdown
+from litigation.facts.answers import locate
+from litigation.facts.bounds import MAX_FILE_BYTES, Problem, bound, parse_json
 from litigation.facts.matter import Matter
 from litigation.facts.validation import MatterError, read_matter_file
 from litigation.law.analysis import analyze
@@ -41,8 +44,18 @@ def _load(path: str, lang: str):
     try:
         return read_matter_file(path)
     except MatterError as exc:
-        print(exc.render(lang), file=sys.stderr)  # type: ignore[arg-type]
+        data = _within_bounds(path)
+        print(exc.render(lang, lambda loc: locate(loc, data, lang)[1]), file=sys.stderr)  # type: ignore[arg-type]
         return None
+
+
+def _within_bounds(path: str) -> dict:
+    """The file's data for naming fields in an error message ({} if it cannot be read within bounds)."""
+    try:
+        data, problems = bound(parse_json(Path(path).read_bytes()[:MAX_FILE_BYTES].decode("utf-8-sig")))
+    except (OSError, UnicodeDecodeError, Problem):
+        return {}
+    return data if isinstance(data, dict) and not problems else {}
 
 
 def cmd_schema(args: argparse.Namespace) -> int:

@@ -31,3 +31,9 @@ def T(zh: str, en: str) -> Text:  # noqa: N802 - short constructor used througho
 
 def join(parts: list[Text], zh_sep: str = "；", en_sep: str = "; ") -> Text:
     return Text(zh=zh_sep.join(p.zh for p in parts), en=en_sep.join(p.en for p in parts))
+
+
+def excerpt(s: str, n: int = 40) -> str:
+    """At most `n` characters of user input, on one line, for quoting it in a message."""
+    one = " ".join("".join(c if c.isprintable() else " " for c in str(s)).split())
+    return one if len(one) <= n else one[: n - 1] + "…"

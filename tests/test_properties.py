@@ -384,3 +384,39 @@ def test_platform_sued_alone_bears_the_enlarged_part():
     assert plat["external"] == "joint_for_enlarged_part"
     assert plat["exposure_amount"] == 4000.0  # CC 1195(2): the whole enlarged part can be claimed from it
     assert plat["internal_amount"] == 2000.0  # CC 178(2): equal internal shares with the absent user
+
+
+@st.composite
+def several_platforms_st(draw: st.DrawFn) -> dict[str, Any]:
+    """One to three sued users who infringe, and two to four platforms that did not act on notice."""
+    users = []
+    for i in range(draw(st.integers(1, 3))):
+        pr = draw(processing_st(minor=False, earliest=dt.date(2022, 1, 1)))
+        pr.update(consent={"type": "none"}, other_legal_basis="none", defenses=[], proved_no_fault="none")
+        pr.pop("provision", None)
+        users.append({"id": f"u{i}", "name": f"User {i}", "kind": "individual", "role": "processor",
+                      "processing": pr, "processing_evidence": "strong",
+                      "responsibility_weight": draw(st.none() | st.floats(0.1, 10, allow_nan=False))})
+    ids = [u["id"] for u in users]
+    plats = [{"id": f"plat{i}", "name": f"Platform {i}", "kind": "platform", "role": "network_service_provider",
+              "processing_evidence": "strong",
+              "platform": {"serves": draw(st.lists(st.sampled_from(ids), min_size=1, unique=True)),
+                           "notified": True, "notice_date": "2022-06-01", "notice_had_prima_facie_evidence": True,
+                           "acted_promptly": False, "enlarged_damage_share": draw(st.floats(0.05, 1))}}
+             for i in range(draw(st.integers(2, 4)))]
+    return {"format": "facetort-matter", "version": 1, "as_of": iso(AS_OF), "participants": users + plats,
+            "harm": {"economic_loss": 1000, "economic_loss_proof": "documented", "causation_evidence": "strong"}}
+
+
+@SETTINGS
+@given(several_platforms_st(), totals)
+def test_several_platforms_never_allocate_more_than_is_recoverable(d, total):
+    """With two or more platforms the enlarged parts together are at most the whole damage: the shares
+    sum to 1, the amounts to the recoverable total, and nobody's exposure exceeds it."""
+    out = analyze(load(d), total_damages=total).to_json()
+    rows = out["liability"]["defendants"]
+    assert {x["external"] for x in rows if x["id"].startswith("plat")} == {"joint_for_enlarged_part"}
+    assert abs(sum(x["internal_share"] for x in rows) - 1.0) <= 5e-7 * len(rows) + 1e-12, rows
+    recoverable = out["liability"]["recoverable"]
+    assert sum(x["internal_amount"] for x in rows) <= recoverable + 0.01 * len(rows)
+    assert all(x["exposure_amount"] <= recoverable + 0.01 for x in rows), rows

@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 from litigation.facts.labels import label
 from litigation.i18n import Lang
 from litigation.law.analysis import Analysis
-from ui.text import tr
+from ui.text import plot_text, tr
 
 FONT = "Noto Sans CJK SC, WenQuanYi Micro Hei, Microsoft YaHei, PingFang SC, sans-serif"
 
@@ -19,7 +19,7 @@ def liability_figure(a: Analysis, lang: Lang, as_share: bool = False) -> go.Figu
     chart does not rely on colour alone."""
     lb = a.liability
     ds = list(reversed(lb.defendants))
-    names = [f"{d.name} ({label('external', d.external, lang)})" for d in ds]
+    names = [plot_text(f"{d.name} ({label('external', d.external, lang)})") for d in ds]
     unit = (lb.recoverable or 1.0) if as_share else 1.0
     exp = [(d.exposure_amount or 0.0) / unit for d in ds]
     share = [(d.internal_amount or 0.0) / unit for d in ds]

@@ -51,7 +51,7 @@ def finding(f: Finding, names: dict[str, str], title: str | None = None, expande
             reform: bool = False) -> None:
     """One conclusion: its mark and title; opening it shows the explanation, articles and facts."""
     lg = lang()
-    head = title or f.title(lg)
+    head = esc(title or f.title(lg))  # a label is Markdown, and the title may carry a participant's name
     if not f.applicable:
         head += " ⏳"
     with st.expander(head, expanded=expanded, icon=ICON[f.holds]):

@@ -5,6 +5,10 @@ No streamlit import: the language is passed in, or read by `ui.frame.lang()`.
 
 from __future__ import annotations
 
+import html
+
+from litigation.documents.render_md import md_text
+from litigation.facts.bounds import clean_text
 from litigation.i18n import Lang
 
 TEXT: dict[str, tuple[str, str]] = {
@@ -400,10 +404,13 @@ def tr(key: str, lang: Lang, **kw: object) -> str:
     return s.format(**kw) if kw else s
 
 
-_MD_SPECIAL = "\\`*_[]#|<>~$"
+def plot_text(text: object) -> str:
+    """User text for a Plotly label: Plotly reads a few HTML tags (links among them) in labels, so `<`, `>`
+    and `&` are written as entities and shown literally."""
+    return html.escape(clean_text(str(text)), quote=False)
 
 
 def esc(text: object) -> str:
-    """Escape user text for Streamlit markdown (no HTML is ever enabled; this keeps it literal)."""
-    s = str(text)
-    return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in s)
+    """User text for Streamlit markdown (labels, expanders, messages): shown literally, never as a link,
+    an image or HTML (`litigation.documents.render_md.md_text`)."""
+    return md_text(text)

@@ -6,7 +6,7 @@
     python -m litigation cases import [FILE | --bundled] [--path P] [--replace]
                                                              # create/replace a whole collection
 
-Exit codes: 0 ok, 1 validation errors, 2 usage or file errors.
+Exit codes: 0 ok, 1 validation errors, 2 usage or file errors (70 for an internal error, see `cli`).
 """
 
 from __future__ import annotations

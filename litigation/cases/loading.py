@@ -25,19 +25,21 @@ from litigation.cases.schema import (
     resolve_cases_path,
 )
 from litigation.cases.validation import validate_cases
+from litigation.i18n import excerpt
 
 # --------------------------------------------------------------------------- reading
 
 def _read_csv_records(path: Path) -> tuple[list[str], list[dict[str, str]], list[int]]:
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        with path.open(encoding="utf-8-sig", newline="") as fh:  # a CR inside a quoted cell stays a CR
+            text = fh.read()
     except FileNotFoundError as exc:
         raise CasesFileError(f"file not found / 文件不存在: {path}") from exc
     except UnicodeDecodeError as exc:
         raise CasesFileError(f"not UTF-8 text / 不是 UTF-8 文本: {path} ({exc})") from exc
     except OSError as exc:
         raise CasesFileError(f"cannot read / 无法读取: {path} ({exc})") from exc
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)  # strict: a file cut off inside a quote fails
     try:
         header = next(reader)
     except StopIteration as exc:
@@ -69,17 +71,27 @@ def _read_csv_records(path: Path) -> tuple[list[str], list[dict[str, str]], list
             records.append(dict(zip(header, fields, strict=True)))
             lines.append(start)
     except csv.Error as exc:
-        raise CasesFileError(f"malformed CSV / CSV 格式错误: {path} ({exc})") from exc
+        line = reader.line_num
+        if "unexpected end of data" in str(exc):
+            raise CasesFileError(f"{path} line {line}: the file ends inside a quoted cell (cut off?) / "
+                                 f"第 {line} 行：文件在引号内的单元格中结束（文件可能不完整）") from exc
+        raise CasesFileError(f"{path} line {line}: malformed CSV ({exc}) / 第 {line} 行 CSV 格式错误") from exc
     return header, records, lines
+
+
+def _no_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a number a case can hold")
 
 
 def _read_json_records(path: Path) -> tuple[list[str], list[dict[str, str]], list[int]]:
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
+        data = json.loads(path.read_text(encoding="utf-8-sig"), parse_constant=_no_constant)
     except FileNotFoundError as exc:
         raise CasesFileError(f"file not found / 文件不存在: {path}") from exc
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise CasesFileError(f"not valid JSON / 不是有效的 JSON: {path} ({exc})") from exc
+    except (UnicodeDecodeError, ValueError) as exc:  # JSONDecodeError, NaN/Infinity, over-long integers
+        raise CasesFileError(f"not valid JSON / 不是有效的 JSON: {path} ({excerpt(str(exc), 120)})") from exc
+    except RecursionError:
+        raise CasesFileError(f"not valid JSON: nested too deeply / 不是有效的 JSON：嵌套过深: {path}") from None
     except OSError as exc:
         raise CasesFileError(f"cannot read / 无法读取: {path} ({exc})") from exc
     if isinstance(data, dict):

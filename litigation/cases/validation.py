@@ -36,12 +36,15 @@ from litigation.cases.schema import (
     cell_to_str,
     default_sample_rule,
 )
+from litigation.i18n import excerpt
 
 # --------------------------------------------------------------------------- validation
 
-ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_PARTIAL_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-_NUM_RE = re.compile(r"^\d+(\.\d+)?$")
+# re.ASCII: `\d` would also match full-width and Arabic-Indic digits, which pandas then reads as empty.
+ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
+_PARTIAL_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$", re.ASCII)
+_NUM_RE = re.compile(r"^\d+(\.\d+)?$", re.ASCII)
+_INT_RE = re.compile(r"\d+", re.ASCII)
 
 
 def _parse_amount(text: str) -> float | None:
@@ -80,8 +83,9 @@ class _Collector:
 
     def add(self, ctx: tuple[str | None, int | None, str | None], column: str | None, en: str, zh: str) -> None:
         source, line, case_id = ctx
-        self.errors.append(
-            RowError(source=source, line=line, case_id=case_id or None, column=column, message_en=en, message_zh=zh)
+        self.errors.append(  # a message quotes the cell, so it is cut to a short excerpt
+            RowError(source=source, line=line, case_id=excerpt(case_id, 60) if case_id else None, column=column,
+                     message_en=excerpt(en, 300), message_zh=excerpt(zh, 300))
         )
 
 
@@ -195,7 +199,7 @@ def _validate_row(r: dict[str, str], ctx, out: _Collector, today: dt.date) -> No
                     f"“{c}”只能为 true、false 或留空（不明），不能为“{v}”")
     for c in INT_COLUMNS:
         v = g.get(c, "")
-        if v and not re.fullmatch(r"\d+", v):
+        if v and not _INT_RE.fullmatch(v):
             out.add(ctx, c, f"'{c}' must be a whole number, not '{v}'", f"“{c}”须为整数，不能为“{v}”")
         elif v and c != "year" and int(v) < 1:
             out.add(ctx, c, f"'{c}' must be at least 1", f"“{c}”至少为 1")
@@ -208,8 +212,9 @@ def _validate_row(r: dict[str, str], ctx, out: _Collector, today: dt.date) -> No
         if a is None:
             continue
         if math.isnan(a) or math.isinf(a) or not _NUM_RE.match(v.lstrip("-")):
-            out.add(ctx, c, f"'{c}' must be a plain number in RMB (no commas or units), not '{v}'",
-                    f"“{c}”须为以人民币计的纯数字（不含逗号或单位），不能为“{v}”")
+            out.add(ctx, c, f"'{c}' must be a plain number in RMB written with the digits 0-9 (no commas, units "
+                    f"or full-width digits), not '{v}'",
+                    f"“{c}”须为以人民币计、用半角数字 0-9 书写的纯数字（不含逗号、单位或全角数字），不能为“{v}”")
             continue
         if a < 0:
             out.add(ctx, c, f"'{c}' must not be negative ({v})", f"“{c}”不能为负数（{v}）")
@@ -366,7 +371,7 @@ def _validate_dates(g: dict[str, str], ctx, out: _Collector, today: dt.date) -> 
     partial_year: int | None = date_val.year if date_val else None
     if prec in ("month", "year"):
         want = r"^(\d{4})-(\d{2})(?!\d)" if prec == "month" else r"^(\d{4})(?![\d])"
-        m = re.match(want, text)
+        m = re.match(want, text, re.ASCII)
         ok = bool(m) and (prec == "year" or 1 <= int(m.group(2)) <= 12)
         if not ok:
             fmt = "YYYY-MM" if prec == "month" else "YYYY"
@@ -378,7 +383,7 @@ def _validate_dates(g: dict[str, str], ctx, out: _Collector, today: dt.date) -> 
                 out.add(ctx, "decision_date_text", f"year {partial_year} is implausible",
                         f"年份 {partial_year} 不合理")
     if year:
-        if re.fullmatch(r"\d{4}", year):
+        if re.fullmatch(r"\d{4}", year, re.ASCII):
             y = int(year)
             if not EARLIEST_DATE.year <= y <= today.year:
                 out.add(ctx, "year", f"year {y} is implausible (must be {EARLIEST_DATE.year}-{today.year})",
@@ -438,7 +443,7 @@ def _validate_group(did: str, idx: list[int], rows: list[dict[str, str]], source
         y = rows[i].get("year", "").strip()
         if d and ISO_DATE_RE.match(d):
             dated.append((_INSTANCE_ORDER[inst], d, i))
-        elif re.fullmatch(r"\d{4}", y):
+        elif re.fullmatch(r"\d{4}", y, re.ASCII):
             dated.append((_INSTANCE_ORDER[inst], y, i))
     dated.sort()
     for (o1, d1, i1), (o2, d2, i2) in zip(dated, dated[1:], strict=False):

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 from litigation.documents.blocks import Doc, ExportError
+from litigation.facts.bounds import clean_text
 from litigation.i18n import T
 
 CJK_FONTS = (
@@ -33,6 +34,7 @@ _PDF_SUBST = {"✅": "✔", "❌": "✘", "❔": "?", "⚠️": "!", "⚑": "*",
 
 
 def _pdf_text(s: str) -> str:
+    s = clean_text(s).replace("\t", "    ")  # control characters have no glyph; a tab is four spaces
     for a, b in _PDF_SUBST.items():
         s = s.replace(a, b)
     return s
@@ -41,6 +43,7 @@ def _pdf_text(s: str) -> str:
 def to_pdf(doc: Doc, font: Path | None = None) -> bytes:
     from fpdf import FPDF
     from fpdf.enums import WrapMode
+    from fpdf.fonts import FontFace
 
     font = font or cjk_font()
     if font is None:
@@ -48,8 +51,7 @@ def to_pdf(doc: Doc, font: Path | None = None) -> bytes:
     pdf = FPDF(format="A4")
     pdf.set_auto_page_break(True, margin=15)
     pdf.set_margins(18, 18, 18)
-    pdf.add_font("cjk", fname=str(font))
-    pdf.add_font("cjk", style="B", fname=str(font))  # one face: headings differ by size
+    pdf.add_font("cjk", fname=str(font))  # one face (parsing it takes seconds): headings differ by size
     pdf.set_title(_pdf_text(next((b.text for b in doc.blocks if b.kind == "title"), "FaceTort")))
     pdf.set_creator("FaceTort")
     pdf.add_page()
@@ -86,7 +88,7 @@ def to_pdf(doc: Doc, font: Path | None = None) -> bytes:
             floor = min(12.0, w / n)  # every column fits a few characters (fpdf2 loops on narrower ones)
             widths = [floor + (w - floor * n) * x / sum(raw) for x in raw]
             with pdf.table(col_widths=tuple(widths), wrapmode=WrapMode.CHAR, text_align="LEFT",
-                           line_height=4.6, width=w) as tbl:
+                           line_height=4.6, width=w, headings_style=FontFace(emphasis=None)) as tbl:
                 row = tbl.row()
                 for h in b.header:
                     row.cell(_pdf_text(h))

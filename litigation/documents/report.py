@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from litigation.documents.render_md import md_text
 from litigation.facts.labels import label
 from litigation.facts.matter import Matter
 from litigation.i18n import Lang, T
@@ -37,7 +38,13 @@ def _bullet(f: Finding, lang: Lang) -> str:
     status = {True: "✔", False: "✘", None: "?"}[f.holds]
     cites = f.cite_labels(lang)
     extra = "" if f.applicable else (" （施行前，仅供参考）" if lang == "zh" else " (not in force for the acts: reference only)")
-    return f"- {status} **{f.title(lang)}** — {f.explanation(lang)}{extra}  \n  _{H['basis'](lang)}: {cites}_"
+    return (f"- {status} **{md(f.title(lang))}** — {md(f.explanation(lang))}{extra}  \n"
+            f"  _{H['basis'](lang)}: {md(cites)}_")
+
+
+def md(s: object) -> str:
+    """Engine and user text (names, titles) for one line of Markdown: shown literally."""
+    return md_text(s, one_line=True)
 
 
 def money(x: float | None) -> str:
@@ -45,7 +52,7 @@ def money(x: float | None) -> str:
 
 
 def render_markdown(matter: Matter, a: Analysis, lang: Lang = "zh") -> str:
-    L: list[str] = [f"# {H['title'](lang)}" + (f": {matter.title}" if matter.title else ""), ""]
+    L: list[str] = [f"# {H['title'](lang)}" + (f": {md(matter.title)}" if matter.title else ""), ""]
     L.append(f"> {H['disclaimer'](lang)}")
     if a.mode == "reform":
         L += ["", f"**{H['reform'](lang)}**"]
@@ -78,7 +85,7 @@ def render_markdown(matter: Matter, a: Analysis, lang: Lang = "zh") -> str:
     L += [f"## {H['infr'](lang)}", "", f"**{(H['found'] if a.infringement_found else H['not_found'])(lang)}**", ""]
     for pid, fs in a.grounds.items():
         name = matter.participant(pid).name
-        L.append(f"### {name} (`{pid}`)")
+        L.append(f"### {md(name)} (`{pid}`)")
         for f in fs:
             if f.holds is not False:
                 L.append(_bullet(f, lang))
@@ -98,8 +105,8 @@ def render_markdown(matter: Matter, a: Analysis, lang: Lang = "zh") -> str:
     L += [hdr, "|---|---|---|---|---|---|"]
     for b in a.burden:
         cites = ", ".join(c.label(lang) for c in b.citations)
-        L.append(f"| {b.label(lang)} | {b.participant or '—'} | {label('bearer', b.bearer, lang)} | "
-                 f"{label('status', b.status, lang)} | {cites} | {b.if_unproven(lang)} |")
+        L.append(f"| {md(b.label(lang))} | {b.participant or '—'} | {label('bearer', b.bearer, lang)} | "
+                 f"{label('status', b.status, lang)} | {md(cites)} | {md(b.if_unproven(lang))} |")
     L.append("")
 
     L += [f"## {H['liab'](lang)}", ""]
@@ -113,14 +120,14 @@ def render_markdown(matter: Matter, a: Analysis, lang: Lang = "zh") -> str:
            else "| Defendant | External | Internal share | Internal amount | Max exposure | Jointly with |")
     L += [hdr, "|---|---|---|---|---|---|"]
     for d in lb.defendants:
-        L.append(f"| {d.name} (`{d.id}`) | {label('external', d.external, lang)} | {d.internal_share:.0%} | "
+        L.append(f"| {md(d.name)} (`{d.id}`) | {label('external', d.external, lang)} | {d.internal_share:.0%} | "
                  f"{money(d.internal_amount)} | {money(d.exposure_amount)} | {', '.join(d.jointly_with) or '—'} |")
     L.append("")
     for d in lb.defendants:
         for f in d.basis:
             L.append(_bullet(f, lang))
         if d.recourse:
-            L.append(f"  - {d.recourse(lang)}")
+            L.append(f"  - {md(d.recourse(lang))}")
     for f in lb.notes:
         L.append(_bullet(f, lang))
     L.append("")
@@ -129,8 +136,8 @@ def render_markdown(matter: Matter, a: Analysis, lang: Lang = "zh") -> str:
     for r in a.remedies:
         mark = "✔" if r.available else "✘"
         req = (" （已请求）" if lang == "zh" else " (requested)") if r.requested else ""
-        L.append(f"- {mark} **{label('remedy', r.code, lang)}**{req} — {r.finding.explanation(lang)}  \n"
-                 f"  _{H['basis'](lang)}: {r.finding.cite_labels(lang)}_")
+        L.append(f"- {mark} **{label('remedy', r.code, lang)}**{req} — {md(r.finding.explanation(lang))}  \n"
+                 f"  _{H['basis'](lang)}: {md(r.finding.cite_labels(lang))}_")
     L.append("")
 
     if a.flags:
@@ -164,7 +171,7 @@ def render_estimate_markdown(est, lang: Lang = "zh") -> str:
     for h in [*est.heads, est.total]:
         basis = {"law": ("法律规定", "law"), "comparables": ("可比判决", "comparables")}.get(h.basis, (h.basis, h.basis))
         cites = ", ".join(c.label(lang) for c in h.citations)
-        note = h.message(lang) + ((" （已按诉请封顶）" if zh else " (capped at the claim)") if h.capped else "")
+        note = md(h.message(lang)) + ((" （已按诉请封顶）" if zh else " (capped at the claim)") if h.capped else "")
         L.append(f"| {h.label(lang)} | {basis[0] if zh else basis[1]}: {cites} | {_rng(h.range, lang)} | {h.n or '—'} "
                  f"| {note} |")
     if est.living_standard_note:
@@ -176,6 +183,6 @@ def render_estimate_markdown(est, lang: Lang = "zh") -> str:
               f"n={b['n']}, coverage 50%={b['coverage_50']:.0%}, 80%={b['coverage_80']:.0%}, "
               f"median |Δlog10|={b['median_abs_log10_error']} (baseline {b['baseline_median_abs_log10_error']})"]
     L += ["", f"### {'可比判决' if zh else 'Comparable decisions'}", ""]
-    L += [f"{i}. {describe(c, lang)}" + (f" — {c.source}" if c.source else "")
+    L += [f"{i}. {md(describe(c, lang))}" + (f" — {md(c.source)}" if c.source else "")
           for i, c in enumerate(est.comparables, 1)]
     return "\n".join(L) + "\n"

@@ -26,7 +26,8 @@ def _err(zh: str, en: str, loc: str = "") -> PydanticCustomError:
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=False, use_enum_values=True)
+    model_config = ConfigDict(extra="forbid", validate_assignment=False, use_enum_values=True,
+                              allow_inf_nan=False)  # an amount is finite, or the saved file cannot be read
 
 
 Money = float  # RMB (yuan); validated >= 0 where used

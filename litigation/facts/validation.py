@@ -7,14 +7,15 @@ half-accepts: either a valid `Matter` comes back, or `MatterError` lists every p
 from __future__ import annotations
 
 import datetime as dt
-import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from litigation.facts.bounds import MAX_FILE_BYTES, Problem, bound, parse_json
 from litigation.facts.matter import FORMAT, VERSION, Matter
-from litigation.i18n import Lang
+from litigation.i18n import Lang, excerpt
 
 
 class FieldError(BaseModel):
@@ -22,8 +23,10 @@ class FieldError(BaseModel):
     zh: str
     en: str
 
-    def message(self, lang: Lang = "en") -> str:
-        return f"{self.loc}: {self.zh if lang == 'zh' else self.en}"
+    def message(self, lang: Lang = "en", where: str | None = None) -> str:
+        """'where (loc): text' when `where` names the field in words, else 'loc: text'."""
+        head = f"{where} ({self.loc})" if where and where != self.loc else self.loc
+        return f"{head}: {self.zh if lang == 'zh' else self.en}"
 
 
 class MatterError(ValueError):
@@ -31,9 +34,10 @@ class MatterError(ValueError):
         self.errors = errors
         super().__init__("; ".join(e.message("en") for e in errors))
 
-    def render(self, lang: Lang = "en") -> str:
+    def render(self, lang: Lang = "en", where: Callable[[str], str] | None = None) -> str:
+        """Every error on its own line; `where(loc)` names a field in words (see `answers.locate`)."""
         head = "案件事实有误：" if lang == "zh" else "The matter has errors:"
-        return "\n".join([head] + [f"- {e.message(lang)}" for e in self.errors])
+        return "\n".join([head] + [f"- {e.message(lang, where(e.loc) if where else None)}" for e in self.errors])
 
 
 # Pydantic error type -> (zh, en) templates; {x} placeholders come from the error's ctx.
@@ -80,10 +84,10 @@ def _translate(err: dict[str, Any]) -> FieldError:
     if err["type"] == "facetort":
         if ctx.get("loc"):  # a whole-object check that names the offending entry
             loc = ctx["loc"] if loc == "(matter)" else f"{loc}.{ctx['loc']}"
-        return FieldError(loc=loc, zh=ctx["zh"], en=ctx["en"])
+        return FieldError(loc=loc, zh=excerpt(ctx["zh"], 300), en=excerpt(ctx["en"], 300))
     tpl = _TEMPLATES.get(err["type"])
     if tpl is None:
-        return FieldError(loc=loc, zh=f"取值无效（{err['msg']}）", en=err["msg"])
+        return FieldError(loc=loc, zh=f"取值无效（{excerpt(err['msg'], 200)}）", en=excerpt(err["msg"], 200))
     fmt = {k: str(v) for k, v in ctx.items()}
     try:
         return FieldError(loc=loc, zh=tpl[0].format(**fmt), en=tpl[1].format(**fmt))
@@ -161,14 +165,21 @@ def _raw_checks(data: dict, today: dt.date) -> list[FieldError]:
 
 
 def load_matter(data: Any, today: dt.date | None = None) -> Matter:
-    """Validate a parsed JSON object (or a JSON string) into a Matter, or raise MatterError."""
+    """Validate a parsed JSON object (or a JSON string) into a Matter, or raise MatterError.
+
+    The bounds of `litigation.facts.bounds` are checked first (depth, sizes, finite numbers), and text
+    is normalised there (line ends, control characters), so whatever is accepted can be written and read
+    back."""
     today = today or dt.date.today()
-    if isinstance(data, (str, bytes)):
-        try:
-            data = json.loads(data)
-        except json.JSONDecodeError as exc:
-            raise MatterError([FieldError(loc="(file)", zh=f"不是有效的 JSON：第 {exc.lineno} 行第 {exc.colno} 列",
-                                          en=f"not valid JSON: line {exc.lineno}, column {exc.colno}")]) from None
+    try:
+        if isinstance(data, (str, bytes)):
+            data = parse_json(data.decode("utf-8-sig") if isinstance(data, bytes) else data)
+    except (Problem, UnicodeDecodeError) as exc:
+        p = exc if isinstance(exc, Problem) else Problem("(file)", "文件不是 UTF-8 文本", "the file is not UTF-8 text")
+        raise MatterError([FieldError(loc=p.loc, zh=p.zh, en=p.en)]) from None
+    data, problems = bound(data)
+    if problems:
+        raise MatterError([FieldError(loc=p.loc, zh=p.zh, en=p.en) for p in problems])
     if not isinstance(data, dict):
         raise MatterError([FieldError(loc="(file)", zh="文件内容应为一个案件对象", en="the file must hold one matter object")])
     if data.get("format") != FORMAT:
@@ -176,9 +187,10 @@ def load_matter(data: Any, today: dt.date | None = None) -> Matter:
             loc="format", zh=f"这不是 FaceTort 案件文件（format 应为 “{FORMAT}”）",
             en=f"this is not a FaceTort matter file (format must be '{FORMAT}')")])
     if data.get("version") != VERSION:
+        shown = excerpt(repr(data.get("version")), 20)
         raise MatterError([FieldError(
-            loc="version", zh=f"不支持的文件版本 {data.get('version')!r}（本程序读取版本 {VERSION}）",
-            en=f"unsupported file version {data.get('version')!r} (this program reads version {VERSION})")])
+            loc="version", zh=f"不支持的文件版本 {shown}（本程序读取版本 {VERSION}）",
+            en=f"unsupported file version {shown} (this program reads version {VERSION})")])
     try:
         m = Matter.model_validate(data)
     except ValidationError as exc:
@@ -195,15 +207,16 @@ def load_matter(data: Any, today: dt.date | None = None) -> Matter:
 def read_matter_file(path: str | Path, today: dt.date | None = None) -> Matter:
     p = Path(path)
     try:
-        raw = p.read_bytes()
+        with p.open("rb") as fh:
+            raw = fh.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise MatterError([FieldError(loc="(file)", zh=f"无法读取文件：{exc.strerror}",
                                       en=f"cannot read the file: {exc.strerror}")]) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise MatterError([FieldError(loc="(file)", zh="文件不是 UTF-8 文本", en="the file is not UTF-8 text")]) from None
-    return load_matter(text, today=today)
+    if len(raw) > MAX_FILE_BYTES:
+        kb = MAX_FILE_BYTES // 1024
+        raise MatterError([FieldError(loc="(file)", zh=f"文件太大（上限 {kb} KB）",
+                                      en=f"the file is too large (limit {kb} KB)")])
+    return load_matter(raw, today=today)
 
 
 def dump_matter(m: Matter) -> str:

@@ -339,7 +339,9 @@ def assess(ctx: Ctx, infringes: dict[str, bool], exempt: dict[str, bool], no_fau
     weights = {pid: parts[pid].responsibility_weight for pid in bearers}
     share: dict[str, float] = {pid: 0.0 for pid in parts}
     exposure: dict[str, float] = {pid: 0.0 for pid in parts}
-    enl_total = min(1.0, sum(v or 0.0 for v in enlarged.values()))
+    enl_raw = sum(v or 0.0 for v in enlarged.values())
+    enl_total = min(1.0, enl_raw)
+    enl_scale = enl_total / enl_raw if enl_raw > 1.0 else 1.0  # several platforms' parts cannot exceed the whole
     if bearers:
         if len(bearers) > 1:
             notes.append(shares_rule(weights))
@@ -362,9 +364,9 @@ def assess(ctx: Ctx, infringes: dict[str, bool], exempt: dict[str, bool], no_fau
         pw = {x: (parts[x].responsibility_weight or 1.0) for x in piece}
         psum = sum(pw.values())
         for x in piece:
-            share[x] += frac * pw[x] / psum
+            share[x] += frac * enl_scale * pw[x] / psum
             if parts[x].defendant:
-                exposure[x] += frac
+                exposure[x] += frac * enl_scale
     for plat, frac in enlarged.items():
         if frac is None:
             notes.append(platform_rule(parts[plat], sorted(jointly[plat]), participant=plat).model_copy(update={

@@ -157,7 +157,7 @@ def burden_tab(a: Analysis, names: dict[str, str], reform: bool) -> None:
         t("an.b.status"): st.column_config.TextColumn(width="small"),
         t("an.b.if"): st.column_config.TextColumn(width="large")})
     for b in a.burden:
-        head = f"{b.label(lg)} — {label('bearer', b.bearer, lg)} · {label('status', b.status, lg)}"
+        head = esc(f"{b.label(lg)} — {label('bearer', b.bearer, lg)} · {label('status', b.status, lg)}")
         with st.expander(head, icon=STATUS_ICON.get(b.status)):
             if b.reform:
                 st.caption(t("an.reform_banner"))
@@ -205,7 +205,7 @@ def liability_tab(m: Matter, a: Analysis, names: dict[str, str], mode: str, refo
         for f in d.basis:
             finding(f, names, reform=reform)
         if d.recourse:
-            st.info(d.recourse(lg))
+            st.info(esc(d.recourse(lg)))
     for f in lb.notes:
         finding(f, names, reform=reform)
 

@@ -11,6 +11,7 @@ import streamlit as st
 from litigation.facts import answers as fa
 from litigation.facts import questions as fq
 from litigation.facts import steps as fs
+from litigation.facts.bounds import MAX_FILE_BYTES, Problem, bound, parse_json
 from litigation.facts.validation import FieldError, MatterError, dump_matter, load_matter
 from ui import state
 from ui.frame import lang, link, t
@@ -21,7 +22,6 @@ UPLOAD_N = "ft_upload_n"
 UPLOAD_DONE = "ft_upload_done"
 LOAD_RESULT = "ft_load_result"
 CONFIRM_RESET = "ft_confirm_reset"
-MAX_UPLOAD = 2 * 1024 * 1024
 
 
 # --------------------------------------------------------------------------- navigation
@@ -107,8 +107,8 @@ def _file_name(ans: dict) -> str:
 def read_upload(name: str, raw: bytes) -> tuple[dict | None, list[FieldError], dict | None]:
     """(answers, errors, draft answers): answers if the file is a valid matter; otherwise its errors,
     plus answers for a structurally sound FaceTort draft."""
-    if len(raw) > MAX_UPLOAD:
-        kb = MAX_UPLOAD // 1024
+    if len(raw) > MAX_FILE_BYTES:
+        kb = MAX_FILE_BYTES // 1024
         return None, [FieldError(loc="(file)", zh=f"文件太大（上限 {kb} KB）", en=f"the file is too large (limit {kb} KB)")], None
     try:
         text = raw.decode("utf-8-sig")
@@ -117,13 +117,17 @@ def read_upload(name: str, raw: bytes) -> tuple[dict | None, list[FieldError], d
     try:
         m = load_matter(text)
     except MatterError as exc:
-        draft = None
-        try:
-            draft = fa.draft_answers(json.loads(text))
-        except ValueError:
-            draft = None
-        return None, exc.errors, draft
+        return None, exc.errors, _draft(text)
     return fa.answers_from(m.model_dump(mode="json")), [], None
+
+
+def _draft(text: str) -> dict | None:
+    """Answers from a draft file that is within bounds but fails validation (None otherwise)."""
+    try:
+        data, problems = bound(parse_json(text))
+    except Problem:
+        return None
+    return None if problems else fa.draft_answers(data)
 
 
 def _load_draft() -> None:
@@ -150,7 +154,8 @@ def save_load(ans: dict, valid: bool, cur: str) -> None:
         c1, c2 = st.columns(2)
         with c1:
             m, _ = state.validate()
-            data = dump_matter(m) if m is not None else json.dumps(fa.effective(ans), ensure_ascii=False, indent=2)
+            data = dump_matter(m) if m is not None else json.dumps(  # a draft: within bounds, so it loads again
+                bound(fa.effective(ans))[0], ensure_ascii=False, indent=2)
             st.download_button(t("sl.save"), data=data.encode("utf-8"), file_name=_file_name(ans),
                                mime="application/json", help=t("sl.save_help"), key="sl_save",
                                on_click="ignore", icon=":material/download:")
@@ -180,7 +185,7 @@ def save_load(ans: dict, valid: bool, cur: str) -> None:
             if res and res.get("ok"):
                 st.success(t("sl.loaded", name=esc(res["name"])))
             elif res:
-                lines = [f"- `{esc(e['loc'])}`: {esc(e['zh'] if lg == 'zh' else e['en'])}" for e in res["errors"]]
+                lines = [f"- {esc(e['loc'])}: {esc(e['zh'] if lg == 'zh' else e['en'])}" for e in res["errors"]]
                 st.error(t("sl.bad", name=esc(res["name"])) + "\n\n" + "\n".join(lines[:30]))
                 if res.get("draft") is not None:
                     st.info(t("sl.draft_offer"))

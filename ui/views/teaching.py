@@ -218,7 +218,7 @@ def render() -> None:
     if tch["answers"] is None and tch.get("errors") is None:
         _load(str(data.SCENARIOS / tch["file"]))
     if tch.get("errors"):
-        lines = [f"- `{esc(e['loc'])}`: {esc(e['zh'] if lg == 'zh' else e['en'])}" for e in tch["errors"]]
+        lines = [f"- {esc(e['loc'])}: {esc(e['zh'] if lg == 'zh' else e['en'])}" for e in tch["errors"]]
         st.error(t("te.bad", name=esc(tch["file"])) + "\n\n" + "\n".join(lines))
         tch["errors"] = None  # try again on the next pick
         return
@@ -226,7 +226,7 @@ def render() -> None:
     m, errs = state.validate(ans)
     if m is None:
         st.error(t("te.bad", name=esc(tch["file"])) + "\n\n" + "\n".join(
-            f"- `{esc(e.loc)}`: {esc(e.zh if lg == 'zh' else e.en)}" for e in errs))
+            f"- {esc(e.loc)}: {esc(e.zh if lg == 'zh' else e.en)}" for e in errs))
         return
     c1, c2 = st.columns([2, 3])
     c1.button(t("te.use"), key="te_use", on_click=_copy_to_interview, icon=":material/content_copy:")
