@@ -302,3 +302,9 @@ def test_cli_rejects_a_bad_neighbour_count(argv, capsys):
     assert exc.value.code == 2
     err = capsys.readouterr().err
     assert "--k" in err and ("1 到 1000" in err or "不是整数" in err)
+
+
+def test_the_cases_command_names_the_same_environment_variable_as_the_schema():
+    from litigation.cases import commands, schema
+
+    assert commands.ENV_VAR == schema.ENV_VAR

@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -76,26 +77,26 @@ class HeadSample:
     award: np.ndarray
     floor: np.ndarray
 
-    @property
+    @cached_property
     def nothing(self) -> np.ndarray:
         """Known award of nothing or a nominal sum."""
         return np.nan_to_num(self.award, nan=np.inf) < NOMINAL_RMB
 
-    @property
+    @cached_property
     def substantive(self) -> np.ndarray:
         """Known substantive award amount (the amounts that are fitted)."""
         return np.nan_to_num(self.award, nan=-1.0) >= NOMINAL_RMB
 
-    @property
+    @cached_property
     def decided(self) -> np.ndarray:
         """Known outcome for the hurdle: nothing/nominal, or an award known to be substantive."""
         return self.nothing | self.substantive | (self.floor >= NOMINAL_RMB)
 
-    @property
+    @cached_property
     def n_hurdle(self) -> int:
         return int(self.decided.sum())
 
-    @property
+    @cached_property
     def n_nothing(self) -> int:
         return int(self.nothing.sum())
 

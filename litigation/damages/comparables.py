@@ -377,7 +377,7 @@ class CaseIndex:
         col = {c: v[i] for c, v in self._cols.items()}
         match, diff, unk = _reasons(parts, unknown, j)
         cid = str(col["case_id"])
-        return Comparable(
+        return Comparable.model_construct(  # trusted columns of a validated collection: no re-validation
             case_id=cid, similarity=round(1.0 - dist, 4), matches=match, differs=diff, unknown=unk,
             case_name=T(_s(col["case_name_zh"]) or cid, _s(col["case_name_en"]) or cid),
             court=T(_s(col["court_zh"]) or "", _s(col["court_en"]) or ""),

@@ -115,12 +115,18 @@ class HeadModel:
                 return name, [c for c, h in zip(self.case_ids, hit, strict=True) if h]
         return "all", list(self.case_ids)
 
+    _memo: dict = field(default_factory=dict, repr=False)
+
     def interval(self, x: np.ndarray) -> tuple[float, dict[float, tuple[float, float]]]:
-        """Point and intervals in RMB at one query row of codes (MAPIE; point = full-data median)."""
-        point, iv = self.reg.predict_interval(x.reshape(1, -1), aggregate_point_predictions=None,
-                                              allow_infinite_bounds=True)
-        out = {lev: (10 ** float(iv[0, 0, j]), 10 ** float(iv[0, 1, j])) for j, lev in enumerate(LEVELS)}
-        return 10 ** float(point[0]), out
+        """Point and intervals in RMB at one query row of codes (MAPIE; point = full-data median).
+        The result depends on the codes only, so each distinct query is computed once per fit."""
+        key = tuple(int(v) for v in x)
+        if key not in self._memo:
+            point, iv = self.reg.predict_interval(np.array([key]), aggregate_point_predictions=None,
+                                                  allow_infinite_bounds=True)
+            out = {lev: (10 ** float(iv[0, 0, j]), 10 ** float(iv[0, 1, j])) for j, lev in enumerate(LEVELS)}
+            self._memo[key] = (10 ** float(point[0]), out)
+        return self._memo[key]
 
 
 @dataclass
