@@ -7,17 +7,11 @@ import json
 import sys
 from pathlib import Path
 
-from litigation.cases.loading import load_cases
-from litigation.cases.schema import CasesFileError, CaseValidationError
-from litigation.damages.comparables import CaseIndex, Filters, describe, matter_factors
-from litigation.damages.compensation import estimate, evaluate
-from litigation.documents.report import render_estimate_markdown, render_markdown
+# Only what every command needs is imported here; pandas, scikit-learn and MAPIE are imported by
+# the commands that use them, so `analyze` starts fast.
 from litigation.facts.answers import locate
 from litigation.facts.bounds import MAX_FILE_BYTES, Problem, bound, parse_json
-from litigation.facts.matter import Matter
 from litigation.facts.validation import MatterError, read_matter_file
-from litigation.law.analysis import analyze
-from litigation.law.rules import RULES, cited_articles
 
 
 def _positive_money(text: str) -> float:
@@ -59,6 +53,8 @@ def _within_bounds(path: str) -> dict:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
+    from litigation.facts.matter import Matter
+
     print(json.dumps(Matter.model_json_schema(), ensure_ascii=False, indent=2))
     return 0
 
@@ -75,6 +71,9 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     m = _load(args.matter, args.lang)
     if m is None:
         return 1
+    from litigation.documents.report import render_markdown
+    from litigation.law.analysis import analyze
+
     a = analyze(m, mode=args.mode, total_damages=args.total)
     if args.format == "json":
         print(json.dumps(a.to_json(), ensure_ascii=False, indent=2))
@@ -84,6 +83,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
+    from litigation.law.rules import RULES, cited_articles
+
     rows = []
     for r in RULES.values():
         rows.append({"id": r.id, "title": r.title(args.lang),
@@ -99,6 +100,9 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 
 def _cases(path: str | None):
+    from litigation.cases.loading import load_cases
+    from litigation.cases.schema import CasesFileError, CaseValidationError
+
     try:
         return load_cases(path)
     except (CaseValidationError, CasesFileError) as exc:
@@ -111,9 +115,13 @@ def cmd_estimate(args: argparse.Namespace) -> int:
     cases = _cases(args.cases)
     if m is None or cases is None:
         return 1 if m is None else 2
-    est = estimate(m, cases, k=args.k, top=args.top)
-    ev = evaluate(cases, k=args.k)
-    est.backtest = {k: v for k, v in ev.items() if k != "cases"}
+    from litigation.damages.compensation import estimate
+    from litigation.damages.estimator import cached_models
+    from litigation.damages.evaluation import evaluate, summary
+    from litigation.documents.report import render_estimate_markdown
+
+    est = estimate(m, models=cached_models(args.cases), top=args.top)
+    est.backtest = summary(evaluate(cases, k=args.k, per_case=False))
     if args.format == "json":
         print(est.model_dump_json(indent=2))
     else:
@@ -125,15 +133,13 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     cases = _cases(args.cases)
     if cases is None:
         return 2
-    ev = evaluate(cases, k=args.k)
-    if not args.per_case:
-        ev.pop("cases", None)
+    from litigation.damages.evaluation import evaluate, table
+
+    ev = evaluate(cases, k=args.k, per_case=args.per_case)
     if args.format == "json":
         print(json.dumps(ev, ensure_ascii=False, indent=2, default=float))
     else:
-        for k, v in ev.items():
-            if k != "cases":
-                print(f"{k:34} {v}")
+        print(table(ev), end="")
     return 0
 
 
@@ -142,6 +148,8 @@ def cmd_similar(args: argparse.Namespace) -> int:
     cases = _cases(args.cases)
     if m is None or cases is None:
         return 1 if m is None else 2
+    from litigation.damages.comparables import CaseIndex, Filters, describe, matter_factors
+
     f = Filters(scenario=args.scenario, court_level=args.court_level, province=args.province,
                 year_min=args.year_min, year_max=args.year_max, procedure=args.procedure, outcome=args.outcome,
                 award_min=args.award_min, award_max=args.award_max)
@@ -182,14 +190,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("matter")
     p.add_argument("--format", choices=["json", "md"], default="md")
     p.add_argument("--lang", choices=["zh", "en"], default="zh")
-    p.add_argument("--k", type=_count, default=5, help="neighbours per estimate")
+    p.add_argument("--k", type=_count, default=5, help="neighbours of the k-NN baseline in the backtest")
     p.add_argument("--top", type=_count, default=10, help="comparable decisions to list")
     cases_opt(p)
     p.set_defaults(func=cmd_estimate)
 
-    p = sub.add_parser("evaluate", help="leave-one-out backtest of the estimator on the real decisions")
+    p = sub.add_parser("evaluate", help="leave-one-dispute-out backtest of the estimator, per head, beside baselines")
     p.add_argument("--format", choices=["json", "text"], default="text")
-    p.add_argument("--k", type=_count, default=5)
+    p.add_argument("--k", type=_count, default=5, help="neighbours of the k-NN baseline")
     p.add_argument("--per-case", action="store_true", help="include each held-out decision")
     cases_opt(p)
     p.set_defaults(func=cmd_evaluate)

@@ -233,7 +233,12 @@ def test_other_figures_from_the_dossiers(df):
     assert row(df, "G10")["awarded_total"] == 3000 and row(df, "G10")["claimed_total"] == 20000
     assert row(df, "G11")["awarded_economic_loss"] == 5231
     assert row(df, "G12")["awarded_reasonable_expenses"] == 6600
-    assert row(df, "G17")["awarded_total"] == pytest.approx(4777.48)
+    g17 = row(df, "G17")
+    assert g17["awarded_total"] == pytest.approx(4777.48) and g17["awarded_economic_loss"] == pytest.approx(243.37)
+    assert g17["awarded_other"] == pytest.approx(4534.11) and g17["other_kind"] == "consumer_treble"
+    g16 = row(df, "G16")  # found after the dossier: 1,000 per plaintiff, two plaintiffs; 2,000 is only derived
+    assert (g16["awarded_mental_distress"], g16["amount_unit"], g16["plaintiff_count"]) == (1000, "per_plaintiff", 2)
+    assert pd.isna(g16["awarded_total"]) and "whpfw.com.cn" in g16["source_urls"] and "各1000元" in g16["amount_note"]
     assert row(df, "G17-2")["awarded_total"] == pytest.approx(4534.11)
     assert row(df, "G19")["claimed_mental_distress"] == 5000
     assert row(df, "G23")["awarded_total"] == 34000
@@ -245,11 +250,14 @@ def test_other_figures_from_the_dossiers(df):
 
 
 def test_unknown_amounts_stay_empty(df):
-    for cid in ("B3", "B4", "B8", "B11", "B12", "D3", "E2", "G5", "G13", "G14", "G16", "G20", "G22"):
+    # A5 and G1: no money claim visible and no amount reported, which is not a zero award. B9: its
+    # 50,000 claim covers economic loss and costs together while mental distress was also awarded.
+    for cid in ("A5", "B3", "B4", "B8", "B9", "B11", "B12", "D3", "E2", "G1", "G5", "G13", "G14", "G20", "G22"):
         r = row(df, cid)
         assert all(pd.isna(r[c]) for c in AMOUNT_COLUMNS), cid
         assert r["figure_confidence"] == "none", cid
-    assert df["awarded_total"].notna().sum() == 36
+    assert "5万元" in row(df, "B9")["amount_note"]
+    assert df["awarded_total"].notna().sum() == 34
 
 
 def test_rejected_leads_are_not_records(df):

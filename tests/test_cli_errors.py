@@ -43,7 +43,7 @@ def test_an_internal_error_exits_70_with_a_bilingual_message(tmp_path, capsys, m
     def boom(*a, **k):
         raise ZeroDivisionError("x" * 10_000)
 
-    monkeypatch.setattr(commands, "analyze", boom)
+    monkeypatch.setattr("litigation.law.analysis.analyze", boom)  # imported by the command when it runs
     monkeypatch.delenv("FACETORT_DEBUG", raising=False)
     assert cli.main(["analyze", str(p)]) == cli.EXIT_INTERNAL == 70
     err = capsys.readouterr().err

@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+import json
 import math
+from fractions import Fraction
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
 
+from litigation.cases.loading import load_cases
+from litigation.damages.awards import default_pool, final_decisions, head_sample
 from litigation.damages.comparables import CaseIndex, Filters, factor_frame
-from litigation.damages.compensation import ComparableAwardEstimator, estimate, evaluate, law_heads
-from litigation.facts.validation import load_matter
+from litigation.damages.compensation import estimate, law_heads
+from litigation.damages.estimator import SettingMedianRegressor, conformal, fit_models
+from litigation.damages.evaluation import evaluate
+from litigation.facts.validation import load_matter, read_matter_file
+from litigation.law.analysis import analyze
+
+SCENARIO_FILES = sorted((Path(__file__).resolve().parent.parent / "data" / "scenarios").glob("*.matter.json"))
 
 SCENARIOS = ["zoo_park", "residential_access", "face_swap_app", "bank_fraud"]
 
@@ -28,43 +38,97 @@ def synthetic(n: int, seed: int = 0) -> pd.DataFrame:
         "minor": False, "sole_verification_method": None, "consent_type": "none", "defendant_kinds": "business",
         "court_level": "basic", "province": rng.choice(["浙江", "北京"], n), "year": rng.integers(2021, 2025, n),
         "procedure": "civil_judgment", "claimant_kind": "individual", "claim_outcome": "upheld",
+        "instance": "first", "matter_class": "face",
         "awarded_total": np.round(10 ** logy, 2), "awarded_mental_distress": None,
     })
 
 
-def test_estimator_learns_the_setting_and_is_deterministic():
-    df = synthetic(300)
-    est = ComparableAwardEstimator(k=7).fit(factor_frame(df), df["awarded_total"])
-    q = factor_frame(df.head(1)).assign(scenario="bank_fraud", leak=False)
-    p1, p2 = est.predict(q)[0], ComparableAwardEstimator(k=7).fit(factor_frame(df), df["awarded_total"]).predict(q)[0]
-    assert p1 == p2
-    assert 10 ** 4.2 < p1 < 10 ** 4.8  # near the bank-fraud level, far from the zoo level (10**3)
+def _rank_reference(y: np.ndarray, groups: np.ndarray, level: Fraction) -> tuple[float, float]:
+    """Jackknife+ over groups with exact ranks: the ceil(level (n+1))-th smallest of mu_-g(i) + R_i and
+    the (n+1-that)-th smallest of mu_-g(i) - R_i, where mu_-g is the median without i's group."""
+    n = len(y)
+    mu = np.array([np.median(y[groups != groups[i]]) for i in range(n)])
+    r = np.abs(y - mu)
+    k = math.ceil(level * (n + 1))
+    return float(np.sort(mu - r)[n - k]), float(np.sort(mu + r)[k - 1])
 
 
-def test_jackknife_plus_intervals_cover_near_nominal_on_held_out_synthetic_data():
+def test_interval_ranks_are_exact_at_every_n_from_5_to_60():
+    rng = np.random.default_rng(0)
+    for n in range(5, 61):
+        y = rng.normal(3.5, 0.6, n)
+        X = np.zeros((n, 2), dtype=np.int64)
+        reg = conformal(SettingMedianRegressor(), X, y, np.arange(n))
+        _, iv = reg.predict_interval(X[:1], aggregate_point_predictions=None, allow_infinite_bounds=True)
+        for j, level in enumerate((Fraction(1, 2), Fraction(4, 5))):
+            lo, hi = _rank_reference(y, np.arange(n), level)
+            assert math.isclose(iv[0, 0, j], lo) and math.isclose(iv[0, 1, j], hi), (n, level)
+    # The defect this replaces: floor((1 - 0.8) (n + 1)) in floating point is one rank too low at n = 14.
+    assert math.floor((1 - 0.8) * 15) == 2 and 15 - math.ceil(Fraction(4, 5) * 15) == 3
+
+
+def test_a_disputes_instances_never_calibrate_each_other():
+    rng = np.random.default_rng(1)
+    y = np.repeat(rng.normal(3.5, 0.6, 12), 2)  # two instances per dispute, same award
+    groups = np.repeat(np.arange(12), 2)
+    X = np.column_stack([groups, np.zeros(24, dtype=np.int64)])  # each dispute its own setting
+    query = np.array([[99, 0]])
+    _, grouped = conformal(SettingMedianRegressor(), X, y, groups).predict_interval(
+        query, aggregate_point_predictions=None)
+    lo, hi = _rank_reference(y, groups, Fraction(4, 5))  # each held-out dispute falls back to the class
+    assert math.isclose(grouped[0, 0, 1], lo) and math.isclose(grouped[0, 1, 1], hi)
+    _, per_row = conformal(SettingMedianRegressor(), X, y, np.arange(24)).predict_interval(
+        query, aggregate_point_predictions=None)
+    # Row by row, each instance is predicted by its sibling (residual 0): a flattering, narrower range.
+    assert per_row[0, 1, 1] - per_row[0, 0, 1] < 0.5 * (grouped[0, 1, 1] - grouped[0, 0, 1])
+
+
+def test_the_pool_keeps_the_final_decision_of_each_dispute():
+    df = pd.DataFrame({"case_id": ["X1", "X1-2", "Y1", "Z1"], "dispute_id": ["X1", "X1", "Y1", "Z1"],
+                       "instance": ["first", "second", "first", "unknown"]})
+    assert list(final_decisions(df)["case_id"]) == ["X1-2", "Y1", "Z1"]
+    real = final_decisions(default_pool(load_cases()))
+    assert real["dispute_id"].is_unique and {"A2", "A4", "G7", "G17-2", "G21"} <= set(real["case_id"])
+
+
+def test_zero_nominal_and_unreported_awards_in_the_hurdle():
+    nan = np.nan
+    df = pd.DataFrame({
+        "case_id": ["zero", "nominal", "none_reported", "no_claim", "award", "floor_only"],
+        "claimed_total": [5000, nan, nan, 0, nan, nan], "awarded_total": [0, 0.1, nan, 0, 3000, nan],
+        "awarded_economic_loss": [nan, 0.1, nan, nan, nan, 2000], "awarded_reasonable_expenses": [nan] * 6,
+    })
+    s = head_sample(df, "total")
+    assert list(s.rows["case_id"]) == ["zero", "nominal", "award", "floor_only"]  # no claim, no amount: out
+    assert s.n_nothing == 2 and s.n_hurdle == 4  # nominal (< RMB 100) goes with the zeros
+    assert list(s.rows["case_id"][s.substantive]) == ["award"]  # a floor is not an amount to fit
+    real = head_sample(final_decisions(default_pool(load_cases())), "total")
+    assert set(real.rows["case_id"][real.nothing]) == {"C2", "G2", "G8", "G15", "G18"}
+    assert not {"A5", "G1", "G21", "A3", "G7-1"} & set(real.rows["case_id"])
+
+
+def test_same_setting_median_falls_back_to_the_matter_class_then_all():
+    X = np.array([[0, 0], [0, 0], [1, 0], [2, 1]])
+    y = np.array([1.0, 3.0, 10.0, 100.0])
+    est = SettingMedianRegressor().fit(X, y)
+    assert list(est.predict(np.array([[0, 0], [5, 0], [5, 1], [5, -1], [-1, -1]]))) == [2.0, 3.0, 100.0, 6.5, 6.5]
+    assert SettingMedianRegressor(min_cell=3).fit(X, y).predict(np.array([[0, 0]]))[0] == 3.0  # class median
+
+
+def test_model_learns_the_setting_and_covers_near_nominal_on_synthetic_data():
     train, test = synthetic(200, seed=1), synthetic(100, seed=2)
-    est = ComparableAwardEstimator(k=7).fit(factor_frame(train), train["awarded_total"])
-    X = factor_frame(test)
+    models = fit_models(train)
+    hm = models.heads["total"]
     y = test["awarded_total"].to_numpy()
-    for level in (0.5, 0.8):
-        iv = est.predict_interval(X, level)
-        cover = np.mean((iv[:, 0] <= y) & (y <= iv[:, 1]))
-        assert level - 0.15 <= cover <= min(1.0, level + 0.15), (level, cover)
-    i50, i80 = est.predict_interval(X.head(5), 0.5), est.predict_interval(X.head(5), 0.8)
-    assert (i80[:, 0] <= i50[:, 0]).all() and (i80[:, 1] >= i50[:, 1]).all()
-
-
-def test_too_small_a_sample_gives_no_finite_80_percent_interval():
-    df = synthetic(3)
-    est = ComparableAwardEstimator(k=3).fit(factor_frame(df), df["awarded_total"])
-    assert np.isnan(est.predict_interval(factor_frame(df.head(1)), 0.8)).all()
-
-
-def test_zero_awards_are_rejected_by_fit():
-    df = synthetic(10)
-    df.loc[0, "awarded_total"] = 0
-    with pytest.raises(ValueError, match="positive"):
-        ComparableAwardEstimator().fit(factor_frame(df), df["awarded_total"])
+    hits = {0.5: 0, 0.8: 0}
+    for sc, yi in zip(test["scenario"], y, strict=True):
+        _, iv = hm.interval(models.codes(sc))
+        for lev in hits:
+            hits[lev] += iv[lev][0] <= yi <= iv[lev][1]
+    for lev, h in hits.items():
+        assert lev - 0.15 <= h / len(y) <= min(1.0, lev + 0.15), (lev, h)
+    point, _ = hm.interval(models.codes("bank_fraud"))
+    assert 10 ** 4.3 < point < 10 ** 4.8  # near the bank-fraud level, far from the zoo level (10**3)
 
 
 def test_retrieval_ranks_an_identical_case_first_with_reasons_and_filters():
@@ -116,33 +180,94 @@ def test_estimate_says_plainly_when_there_are_too_few_decisions():
     res = estimate(m, synthetic(30))  # synthetic mental-distress awards are all unknown
     md = next(h for h in res.heads if h.head == "mental_distress")
     assert md.range.median is None and md.n == 0
-    assert "Too few comparable decisions" in md.message.en and "可比判决太少" in md.message.zh
+    assert "too few for a range" in md.message.en and "不给出区间" in md.message.zh
 
 
-def test_leave_one_out_evaluation_on_synthetic_data_beats_the_global_median():
-    r = evaluate(synthetic(150, seed=3))
-    assert r["n"] == 150
-    assert r["median_abs_log10_error"] < r["baseline_median_abs_log10_error"]
-    assert 0.35 <= r["coverage_50"] <= 0.65 and 0.65 <= r["coverage_80"] <= 0.95
-    assert math.isclose(sum(c["in80"] for c in r["cases"]) / 150, r["coverage_80"], abs_tol=1e-3)
+def test_estimate_prints_both_parts_of_the_hurdle_on_the_real_data():
+    res = estimate(load_matter(guo_bing_like()))
+    t = res.total
+    assert t.n_hurdle >= t.n_nothing >= 4 and t.n >= 10
+    assert f"In {t.n_nothing} of {t.n_hurdle} comparable final decisions" in t.message.en
+    assert "where money was awarded, 80% of awards" in t.message.en and "conditional on a substantive award" in \
+        t.message.en
+    assert f"在 {t.n_hurdle} 件有金钱请求的可比终审判决中，{t.n_nothing} 件未判赔或仅判象征性金额" in t.message.zh
+    assert t.point_basis == "setting" and set(t.comparables) == {"A2"}  # the zoo setting: Guo Bing's final award
+
+
+def test_leave_one_dispute_out_evaluation_on_synthetic_data_beats_the_global_median():
+    r = evaluate(synthetic(60, seed=3), n_boot=200)["heads"]["total"]
+    m, g = r["methods"]["model"], r["methods"]["global_median"]
+    assert m["n"] == 60 and set(r["methods"]) == {"model", "same_setting", "global_median", "knn"}
+    assert m["median_abs_log10_error"] < g["median_abs_log10_error"]
+    assert m["mean_interval_score80"] < g["mean_interval_score80"]
+    assert 0.3 <= m["coverage_50"] <= 0.7 and 0.65 <= m["coverage_80"] <= 0.97
+    lo, hi = m["coverage_80_ci"]
+    assert lo <= m["coverage_80"] <= hi
+    assert math.isclose(sum(c["in80"] for c in r["cases"]) / 60, m["coverage_80"], abs_tol=1e-3)
+
+
+@pytest.mark.parametrize("path", SCENARIO_FILES, ids=[p.name for p in SCENARIO_FILES])
+def test_compensation_follows_the_liability_result(path):
+    m = read_matter_file(path)
+    a = analyze(m)
+    res = estimate(m, analysis=a)
+    payers = {d.id: d for d in a.liability.defendants
+              if d.external in ("joint_and_several", "several_share", "joint_for_enlarged_part")}
+    ranges = [h.range for h in [*res.heads, res.total]]
+    if not payers:
+        assert all(r.median is None and r.low80 is None for r in ranges) and not res.shares
+        return
+    causation = next(b for b in a.burden if b.element == "causation")
+    if causation.bearer == "claimant" and causation.status == "missing":
+        assert all(h.range.median is None for h in res.heads if h.head in ("mental_distress", "economic_loss"))
+        assert res.total.range.median is None
+    assert {s.id for s in res.shares} <= set(payers)
+    if res.shares:
+        assert sum(s.share for s in res.shares) <= 1.0 + 1e-6  # unsued actors may hold the rest
+        keep = (1 - a.liability.reduction) * res.total.range.median
+        assert all(s.share == payers[s.id].internal_share for s in res.shares)
+        assert all(abs(s.range.median - keep * s.share) <= 10 for s in res.shares)  # rounded to tens
+
+
+def test_estimate_and_evaluate_are_deterministic():
+    m = load_matter(guo_bing_like(mental_distress="serious", mental_evidence="medical"))
+    cases = load_cases()
+    assert estimate(m, cases).model_dump_json() == estimate(m, cases).model_dump_json() == \
+        estimate(m).model_dump_json()
+    assert json.dumps(evaluate(cases, n_boot=200)) == json.dumps(evaluate(cases, n_boot=200))
+
+
+def test_top_k_ties_are_broken_in_dataset_order():
+    df = synthetic(400, seed=5).assign(scenario="zoo_park", leak=False, province="浙江", year=2023)
+    ix = CaseIndex(df)
+    row = factor_frame(df.iloc[[0]]).iloc[0].to_dict()
+    top = ix.search(row, k=10)
+    assert len({c.similarity for c in top}) == 1  # all 400 tie
+    assert [c.case_id for c in top] == [f"SYN{i}" for i in range(10)]
+    rev = CaseIndex(df.iloc[::-1])
+    assert [c.case_id for c in rev.search(row, k=3)] == ["SYN399", "SYN398", "SYN397"]
 
 
 def test_cli_estimate_evaluate_and_similar_on_the_real_dataset(capsys, tmp_path):
-    import json
-
     from litigation.cli import main
 
     f = tmp_path / "m.json"
     f.write_text(json.dumps(guo_bing_like()), encoding="utf-8")
     assert main(["evaluate", "--format", "json"]) == 0
     ev = json.loads(capsys.readouterr().out)
-    for key in ("n", "coverage_50", "coverage_80", "median_abs_log10_error", "baseline_median_abs_log10_error",
-                "band_0.1", "band_0.2", "band_0.3"):
-        assert key in ev
-    assert ev["n"] >= 15 and 0 <= ev["coverage_80"] <= 1
+    total = ev["heads"]["total"]
+    for method in ("model", "same_setting", "global_median", "knn"):
+        for key in ("n", "coverage_50", "coverage_50_ci", "coverage_80", "coverage_80_ci", "median_abs_log10_error",
+                    "median_abs_log10_error_ci", "median_width80_ratio", "mean_interval_score80"):
+            assert key in total["methods"][method]
+    model = total["methods"]["model"]
+    assert model["n"] == total["n_disputes"] >= 14 and 0 <= model["coverage_80"] <= 1
+    assert total["hurdle"]["n"] >= total["hurdle"]["observed"] >= 4
+    assert main(["evaluate"]) == 0
+    assert "| total | global_median |" in capsys.readouterr().out
     assert main(["estimate", str(f), "--format", "json"]) == 0
     est = json.loads(capsys.readouterr().out)
-    assert est["total"]["n"] == ev["n"] and est["backtest"]["n"] == ev["n"]
+    assert est["total"]["n"] == model["n"] and est["backtest"]["n"] == model["n"]
     assert est["comparables"][0]["case_id"] in ("A1", "A2")  # Guo Bing is the nearest zoo case
     assert main(["estimate", str(f), "--lang", "zh"]) == 0
     assert "可比判决" in capsys.readouterr().out
@@ -177,3 +302,9 @@ def test_cli_rejects_a_bad_neighbour_count(argv, capsys):
     assert exc.value.code == 2
     err = capsys.readouterr().err
     assert "--k" in err and ("1 到 1000" in err or "不是整数" in err)
+
+
+def test_the_cases_command_names_the_same_environment_variable_as_the_schema():
+    from litigation.cases import commands, schema
+
+    assert commands.ENV_VAR == schema.ENV_VAR

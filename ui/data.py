@@ -40,11 +40,9 @@ def cases() -> Any | None:
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def _backtest(path: str, mtime: float) -> dict | None:
-    from litigation.damages.compensation import evaluate
+    from litigation.damages.evaluation import evaluate, summary
 
-    df = _cases(path, mtime)
-    out = evaluate(df)
-    return {k: v for k, v in out.items() if k != "cases"}
+    return summary(evaluate(_cases(path, mtime), per_case=False))
 
 
 def backtest() -> dict | None:
@@ -59,10 +57,10 @@ def backtest() -> dict | None:
 
 
 def research(m: Matter) -> Research:
-    """Comparable cases and the estimate for this matter (memoised in the session only)."""
-    df = cases()
+    """Comparable cases and the estimate for this matter (memoised in the session only; the fit on
+    the case file is cached by `litigation.damages.estimator.cached_models`)."""
     bt = backtest()
-    return state._remember(("research", m.model_dump_json()), lambda: build_research(m, df, backtest=bt))
+    return state._remember(("research", m.model_dump_json()), lambda: build_research(m, backtest=bt))
 
 
 def scenario_files() -> list[Path]:

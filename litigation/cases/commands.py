@@ -13,18 +13,13 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import TYPE_CHECKING
 
-from litigation.cases.loading import load_cases, read_cases_raw, to_records
-from litigation.cases.schema import (
-    ENV_VAR,
-    AddResult,
-    CasesFileError,
-    CaseValidationError,
-    RowError,
-    resolve_cases_path,
-)
-from litigation.cases.store import add_cases, import_cases
-from litigation.cases.validation import validate_cases
+if TYPE_CHECKING:
+    from litigation.cases.schema import AddResult, RowError
+
+# pandas is imported by the handlers, not when the parser is built (keeps `analyze` starting fast).
+ENV_VAR = "FACETORT_CASES"  # litigation.cases.schema.ENV_VAR (tests/test_compensation checks they agree)
 
 # --------------------------------------------------------------------------- CLI
 
@@ -40,6 +35,10 @@ def _print_errors(errors: list[RowError], stream=None) -> None:
 
 
 def _cmd_validate(args) -> int:
+    from litigation.cases.loading import read_cases_raw
+    from litigation.cases.schema import CasesFileError, resolve_cases_path
+    from litigation.cases.validation import validate_cases
+
     path = resolve_cases_path(args.path)
     try:
         raw = read_cases_raw(path)
@@ -55,6 +54,9 @@ def _cmd_validate(args) -> int:
 
 
 def _cmd_list(args) -> int:
+    from litigation.cases.loading import load_cases, to_records
+    from litigation.cases.schema import CasesFileError, CaseValidationError, resolve_cases_path
+
     path = resolve_cases_path(args.path)
     try:
         df = load_cases(path)
@@ -87,6 +89,9 @@ def _report_add(res: AddResult, verb: str) -> int:
 
 
 def _cmd_add(args) -> int:
+    from litigation.cases.schema import CasesFileError
+    from litigation.cases.store import add_cases
+
     try:
         res = add_cases(args.file, args.path)
     except CasesFileError as exc:
@@ -96,6 +101,9 @@ def _cmd_add(args) -> int:
 
 
 def _cmd_import(args) -> int:
+    from litigation.cases.schema import CasesFileError
+    from litigation.cases.store import import_cases
+
     if (args.file is None) == (not args.bundled):
         print("error: give either FILE or --bundled / 请指定 FILE 或 --bundled（二选一）", file=sys.stderr)
         return 2

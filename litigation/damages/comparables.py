@@ -235,12 +235,48 @@ class Filters(BaseModel):
     face_only: bool = False
 
 
+def encode_query(factors: dict, vocab: dict[str, dict[str, int]]) -> Encoded:
+    """Encode one matter's factors (`matter_factors`) against a training vocabulary, without pandas.
+    A known value the training data never had gets a code of its own (a mismatch, not an unknown)."""
+    cats = {}
+    for c in CATEGORICAL:
+        v = factors.get(c)
+        voc = vocab.get(c, {})
+        cats[c] = np.array([-1 if _missing(v) or str(v) in ("", "unknown", "not_court") else voc.get(str(v), len(voc))],
+                           dtype=np.int32)
+    bools = {c: np.array([_tri(factors.get(c))], dtype=np.int8) for c in BOOLEAN}
+    year = factors.get("year")
+    return Encoded(cats, bools, np.array([_kind_mask(factors.get("defendant_kinds"))], dtype=np.uint16),
+                   np.array([np.nan if _missing(year) else float(year)]), vocab)
+
+
+def _cost(train_codes: np.ndarray, q: int) -> np.ndarray:
+    """Mismatch of each distinct training code (index = code + 1; code -1 = unknown) with the query's."""
+    out = np.where(np.arange(-1, len(train_codes) - 1) == q, 0.0, 1.0)
+    out[0] = UNKNOWN_PENALTY
+    if q < 0:
+        out[:] = UNKNOWN_PENALTY
+    return out
+
+
+_ROW_COLUMNS = ("case_id", "case_name_zh", "case_name_en", "court_zh", "court_en", "court_level", "province",
+                "year", "procedure", "claim_outcome", "awarded_total", "claimed_total", "source_citation",
+                "source_urls")
+
+
 class CaseIndex:
-    """A case collection encoded once, searchable many times."""
+    """A case collection encoded once, searchable many times.
+
+    The weighted distance is a sum of four table look-ups per decision: the factors are folded at
+    build time into four small integer codes (setting x consent x court level; province x year;
+    the six yes/no factors; the defendant kinds), and a query only fills the four tables of costs.
+    Reasons (which factors match) are computed for the winners only.
+    """
 
     def __init__(self, cases: pd.DataFrame):
         self.cases = cases.reset_index(drop=True)
         self.enc = encode(factor_frame(self.cases))
+        n = len(self.cases)
         # Filter columns, factorised once: values -> codes, so a filter is an integer comparison.
         self._codes: dict[str, tuple[np.ndarray, dict[str, int]]] = {}
         for col in ("scenario", "court_level", "province", "procedure", "claim_outcome"):
@@ -248,8 +284,21 @@ class CaseIndex:
                 codes, uniq = pd.factorize(self.cases[col].astype("object"))
                 self._codes[col] = (codes, {str(u): i for i, u in enumerate(uniq)})
         self._award = pd.to_numeric(self.cases.get("awarded_total"), errors="coerce").to_numpy(
-            dtype=float, na_value=np.nan) if "awarded_total" in self.cases else np.full(len(self.cases), np.nan)
+            dtype=float, na_value=np.nan) if "awarded_total" in self.cases else np.full(n, np.nan)
         self._face = self.enc.bools["face_case"]
+        # Result rows are built from these columns (None = missing), never from DataFrame rows.
+        self._cols = {c: (self.cases[c].astype("object").where(self.cases[c].notna(), None).to_numpy()
+                          if c in self.cases else np.full(n, None, dtype=object)) for c in _ROW_COLUMNS}
+        e = self.enc
+        self._sizes = {c: len(e.vocab[c]) + 1 for c in CATEGORICAL}
+        sc, co, cl = (e.cats[c].astype(np.int64) + 1 for c in ("scenario", "consent_type", "court_level"))
+        self._c1 = (sc * self._sizes["consent_type"] + co) * self._sizes["court_level"] + cl
+        self._years, ycode = np.unique(e.year, return_inverse=True)  # nan sorts last
+        self._c2 = (e.cats["province"].astype(np.int64) + 1) * len(self._years) + ycode.reshape(-1)
+        self._c3 = sum((e.bools[c].astype(np.int64) + 1) * 3 ** i for i, c in enumerate(BOOLEAN)) \
+            if n else np.zeros(0, dtype=np.int64)
+        self._kinds, kcode = np.unique(e.kinds, return_inverse=True)
+        self._c4 = kcode.reshape(-1)
 
     def mask(self, f: Filters) -> np.ndarray:
         """Rows that pass the filters (vectorised; unknown values never pass a range filter)."""
@@ -274,34 +323,69 @@ class CaseIndex:
         return m
 
     def query(self, factors: dict) -> Encoded:
-        return encode(pd.DataFrame([factors]), self.enc.vocab)
+        return encode_query(factors, self.enc.vocab)
+
+    def total_distance(self, q: Encoded) -> np.ndarray:
+        """The weighted mismatch in [0, 1] of every decision to the query: one scan, four look-ups."""
+        wsum = sum(w for w, _ in FACTORS.values())
+        w = {c: FACTORS[c][0] / wsum for c in FACTORS}
+        cost = {c: w[c] * _cost(np.zeros(self._sizes[c]), int(q.cats[c][0])) for c in CATEGORICAL}
+        t1 = (cost["scenario"][:, None, None] + cost["consent_type"][None, :, None]
+              + cost["court_level"][None, None, :]).reshape(-1)
+        qy = q.year[0]
+        yd = np.minimum(np.abs(self._years - qy) / 5.0, 1.0)
+        yd = np.where(np.isnan(yd), UNKNOWN_PENALTY, yd) * w["year"]
+        t2 = (cost["province"][:, None] + yd[None, :]).reshape(-1)
+        t3 = np.zeros(3 ** len(BOOLEAN))
+        states = np.arange(3 ** len(BOOLEAN))
+        for i, c in enumerate(BOOLEAN):
+            a = (states // 3 ** i) % 3 - 1  # -1 unknown, 0 false, 1 true
+            b = int(q.bools[c][0])
+            t3 += w[c] * np.where((a < 0) | (b < 0), UNKNOWN_PENALTY, (a != b).astype(float))
+        qk = q.kinds[0]
+        inter = np.bitwise_count(self._kinds & qk).astype(float)
+        union = np.bitwise_count(self._kinds | qk).astype(float)
+        t4 = w["defendant_kinds"] * np.where((self._kinds == 0) | (qk == 0), UNKNOWN_PENALTY,
+                                             1.0 - inter / np.maximum(union, 1))
+        d = t1[self._c1]
+        d += t2[self._c2]
+        d += t3[self._c3]
+        d += t4[self._c4]
+        return d
 
     def search(self, factors: dict, k: int = 10, filters: Filters | None = None) -> list[Comparable]:
-        """The k most similar decisions, best first, with per-factor reasons."""
-        d, parts, unknown = distances(self.enc, self.query(factors))
+        """The k most similar decisions, best first, ties in dataset order, with per-factor reasons."""
+        q = self.query(factors)
+        d = self.total_distance(q)
         if filters is not None:
-            d = np.where(self.mask(filters), d, np.inf)
+            d[~self.mask(filters)] = np.inf
         k = min(k, int(np.isfinite(d).sum()))
         if k <= 0:
             return []
-        idx = np.argpartition(d, k - 1)[:k] if k < len(d) else np.arange(len(d))
+        if k < len(d):
+            kth = np.partition(d, k - 1)[k - 1]
+            less = np.flatnonzero(d < kth)
+            idx = np.concatenate([less, np.flatnonzero(d == kth)[: k - len(less)]])
+        else:
+            idx = np.arange(len(d))
         idx = idx[np.lexsort((idx, d[idx]))]  # by distance, ties by dataset order: deterministic
-        return [self._comparable(int(i), float(d[i]), parts, unknown) for i in idx]
+        _, parts, unknown = distances(self.enc.take(idx), q)
+        return [self._comparable(int(i), float(d[i]), parts, unknown, j) for j, i in enumerate(idx)]
 
-    def _comparable(self, i: int, dist: float, parts: dict[str, np.ndarray],
-                    unknown: dict[str, np.ndarray]) -> Comparable:
-        r = self.cases.iloc[i]
-        match, diff, unk = _reasons(parts, unknown, i)
-        year = _f(r.get("year"))
-        return Comparable(
-            case_id=str(r["case_id"]), similarity=round(1.0 - dist, 4), matches=match, differs=diff, unknown=unk,
-            case_name=T(_s(r.get("case_name_zh")) or str(r["case_id"]), _s(r.get("case_name_en")) or str(r["case_id"])),
-            court=T(_s(r.get("court_zh")) or "", _s(r.get("court_en")) or ""),
-            court_level=_s(r.get("court_level")), province=_s(r.get("province")),
-            year=int(year) if year is not None else None, procedure=_s(r.get("procedure")),
-            outcome=_s(r.get("claim_outcome")), awarded_total=_f(r.get("awarded_total")),
-            claimed_total=_f(r.get("claimed_total")), source=_s(r.get("source_citation")),
-            source_urls=_s(r.get("source_urls")))
+    def _comparable(self, i: int, dist: float, parts: dict[str, np.ndarray], unknown: dict[str, np.ndarray],
+                    j: int) -> Comparable:
+        col = {c: v[i] for c, v in self._cols.items()}
+        match, diff, unk = _reasons(parts, unknown, j)
+        cid = str(col["case_id"])
+        return Comparable.model_construct(  # trusted columns of a validated collection: no re-validation
+            case_id=cid, similarity=round(1.0 - dist, 4), matches=match, differs=diff, unknown=unk,
+            case_name=T(_s(col["case_name_zh"]) or cid, _s(col["case_name_en"]) or cid),
+            court=T(_s(col["court_zh"]) or "", _s(col["court_en"]) or ""),
+            court_level=_s(col["court_level"]), province=_s(col["province"]),
+            year=None if _missing(col["year"]) else int(col["year"]), procedure=_s(col["procedure"]),
+            outcome=_s(col["claim_outcome"]), awarded_total=_f(col["awarded_total"]),
+            claimed_total=_f(col["claimed_total"]), source=_s(col["source_citation"]),
+            source_urls=_s(col["source_urls"]))
 
 
 def describe(c: Comparable, lang) -> str:

@@ -1,12 +1,14 @@
 """Compensation ranges: law-determined heads computed from the matter, discretionary amounts from
-comparable decisions, with honest uncertainty.
+comparable decisions, with honest uncertainty; the estimate follows the liability result.
 
 - Heads the law fixes from the facts (SPC 8; CC 1182; PIPL 69): documented expenses, reasonable
   attorney fees, proven loss or the infringer's proven gains — computed and traced.
 - Amounts the court fixes "on the actual circumstances" (PIPL 69(2), CC 1182) and mental-harm
-  damages (CC 1183; SPC mental-damages interpretation Art 5) — from comparable decisions with
-  `ComparableAwardEstimator`: a distance-weighted median on the log10 scale over the k nearest
-  decisions, with Jackknife+ conformal intervals and the finite-sample (n+1) correction.
+  damages (CC 1183; SPC mental-damages interpretation Art 5) — from comparable final decisions as a
+  hurdle (`estimator`): how often nothing or a nominal sum was awarded where money was claimed,
+  then, where money was awarded, the same-setting median with Jackknife+ intervals over disputes.
+- Compensation follows liability (`engine.liability_terms`): no amount when no defendant is liable
+  for damages, no head whose causation is unproven, the total split by the internal shares.
 - Never above what was claimed; n is always reported; too few decisions → no range, said plainly.
 """
 
@@ -14,128 +16,19 @@ from __future__ import annotations
 
 import math
 
-import numpy as np
-import pandas as pd
 from pydantic import BaseModel, Field
-from sklearn.base import BaseEstimator, RegressorMixin
 
-from litigation.damages.comparables import (
-    CaseIndex,
-    Comparable,
-    Encoded,
-    distances,
-    encode,
-    factor_frame,
-    matter_factors,
-)
+from litigation.damages.awards import NOMINAL_RMB
+from litigation.damages.comparables import Comparable, matter_factors
+from litigation.damages.engine import LiabilityTerms, liability_terms
+from litigation.damages.estimator import MIN_N, AwardModels, HeadModel, cached_models, fit_models
 from litigation.damages.income import IncomeFigure, local_income
 from litigation.facts.matter import Matter
 from litigation.i18n import T, Text
 from litigation.law.citations import Citation, cc, cite, pipl, spc
 
-MIN_N = 5  # fewer positive awards than this: no range, only the decisions themselves
 
-
-# ------------------------------------------------------------------ the estimator
-def _weighted_median(values: np.ndarray, weights: np.ndarray) -> float:
-    order = np.argsort(values, kind="stable")
-    v, w = values[order], weights[order]
-    cw = np.cumsum(w)
-    return float(v[np.searchsorted(cw, 0.5 * cw[-1])])
-
-
-class ComparableAwardEstimator(RegressorMixin, BaseEstimator):
-    """kNN on log10(award) over the comparison factors, with Jackknife+ intervals.
-
-    X is a factor frame (`comparables.factor_frame`) and y awards in RMB (> 0). Deterministic:
-    ties are broken by row order, so `random_state` only documents that nothing is random.
-    """
-
-    def __init__(self, k: int = 5, random_state: int = 0):
-        self.k = k
-        self.random_state = random_state
-
-    def fit(self, X: pd.DataFrame, y) -> ComparableAwardEstimator:
-        y = np.asarray(y, dtype=float)
-        if (y <= 0).any() or not np.isfinite(y).all():
-            raise ValueError("awards must be positive and finite (zero awards are reported separately)")
-        self.enc_: Encoded = encode(X.reset_index(drop=True))
-        self.logy_ = np.log10(y)
-        self.n_ = len(y)
-        # Leave-one-out predictions and residuals for the Jackknife+ interval.
-        self.loo_pred_ = np.empty(self.n_)
-        for i in range(self.n_):
-            d, _, _ = distances(self.enc_, self.enc_, i)
-            d[i] = np.inf
-            self.loo_pred_[i] = self._predict_from(d)
-        self.loo_resid_ = np.abs(self.logy_ - self.loo_pred_)
-        return self
-
-    def _predict_from(self, d: np.ndarray, exclude: int | None = None) -> float:
-        d = d.copy()
-        if exclude is not None:
-            d[exclude] = np.inf
-        finite = np.isfinite(d)
-        k = min(self.k, int(finite.sum()))
-        idx = np.argsort(d, kind="stable")[:k]
-        w = (1.0 - d[idx]) ** 2 + 1e-6
-        return _weighted_median(self.logy_[idx], w)
-
-    def _query(self, X: pd.DataFrame) -> Encoded:
-        return encode(X.reset_index(drop=True), self.enc_.vocab)
-
-    def predict(self, X: pd.DataFrame) -> np.ndarray:
-        q = self._query(X)
-        return np.array([10 ** self._predict_from(distances(self.enc_, q, j)[0]) for j in range(len(q))])
-
-    def predict_interval(self, X: pd.DataFrame, level: float = 0.8) -> np.ndarray:
-        """Rows of (low, high) in RMB; nan where n is too small for the level (no finite bound)."""
-        q = self._query(X)
-        n, alpha = self.n_, 1.0 - level
-        hi_rank = math.ceil((1 - alpha) * (n + 1))  # k-th smallest, 1-based
-        lo_rank = math.floor(alpha * (n + 1))
-        out = np.full((len(q), 2), np.nan)
-        if hi_rank > n or lo_rank < 1:
-            return out
-        for j in range(len(q)):
-            d = distances(self.enc_, q, j)[0]
-            mu = np.array([self._predict_from(d, exclude=i) for i in range(n)])
-            lows = np.sort(mu - self.loo_resid_)
-            highs = np.sort(mu + self.loo_resid_)
-            out[j] = (10 ** lows[lo_rank - 1], 10 ** highs[hi_rank - 1])
-        return out
-
-    def kneighbors(self, X: pd.DataFrame) -> list[np.ndarray]:
-        q = self._query(X)
-        return [np.argsort(distances(self.enc_, q, j)[0], kind="stable")[: min(self.k, self.n_)]
-                for j in range(len(q))]
-
-
-# ------------------------------------------------------------------ the pool of decisions
-def default_pool(cases: pd.DataFrame, face_only: bool = False) -> pd.DataFrame:
-    """Decisions used for private-damages estimates: civil judgments in suits by individuals.
-    Mediations (bargained), public-interest, procuratorial, administrative, criminal, withdrawn and
-    pending matters are excluded: their amounts are settlements, public remedies or nothing.
-
-    This opts in to more than the dataset's `in_default_sample` (face-case judgments only: five
-    disputes with a positive award, too few for a range): it also takes the personal-information
-    comparables, as data/README.md allows. The `face_case` factor keeps face decisions nearest to
-    a face matter; `face_only=True` restores the narrow pool.
-    """
-    keep = (cases["procedure"] == "civil_judgment").fillna(False)
-    if "claimant_kind" in cases.columns:
-        keep &= (cases["claimant_kind"].fillna("individual") == "individual").fillna(False)
-    if face_only:
-        keep &= cases["face_case"].astype("boolean").fillna(False)
-    return cases[keep.to_numpy(dtype=bool)]
-
-
-def positive(pool: pd.DataFrame, column: str) -> pd.DataFrame:
-    v = pd.to_numeric(pool[column], errors="coerce")
-    return pool[(v > 0).fillna(False).to_numpy(dtype=bool)]
-
-
-# ------------------------------------------------------------------ per-head results
+# ------------------------------------------------------------------ results
 class Range(BaseModel):
     median: float | None = None
     low50: float | None = None
@@ -150,18 +43,34 @@ class HeadEstimate(BaseModel):
     basis: str  # "law" | "comparables" | "none"
     citations: list[Citation]
     range: Range = Field(default_factory=Range)
-    n: int = 0
-    n_zero: int = 0
+    n: int = 0  # disputes with a substantive award behind the range
+    n_hurdle: int = 0  # comparable final decisions where money was claimed under the head, outcome known
+    n_nothing: int = 0  # of those, nothing or a nominal sum (< NOMINAL_RMB) awarded
+    point_basis: str | None = None  # "setting" | "matter_class" | "all": whose median the point is
     claimed: float | None = None
     capped: bool = False
     message: Text
     comparables: list[str] = Field(default_factory=list)
 
 
+class ShareEstimate(BaseModel):
+    """One liable defendant's part of the total range: its internal share of the total after any
+    reduction for the claimant's fault (what it bears in the end; a joint debtor can be asked for more
+    externally and recover the excess, as the liability analysis says)."""
+
+    id: str
+    name: str
+    external: str
+    share: float
+    range: Range
+
+
 class CompensationEstimate(BaseModel):
     heads: list[HeadEstimate]
     total: HeadEstimate
     comparables: list[Comparable]
+    shares: list[ShareEstimate] = Field(default_factory=list)
+    liability_note: Text | None = None
     living_standard: IncomeFigure | None = None
     living_standard_note: Text | None = None
     backtest: dict | None = None
@@ -227,103 +136,131 @@ def _round(v: float) -> float | None:
     return float(round(v, -1)) if v >= 100 else float(round(v))
 
 
-def _from_comparables(head: str, label: Text, citations: list[Citation], pool: pd.DataFrame, column: str,
-                      factors: dict, claimed: float | None, k: int, seed: int) -> HeadEstimate:
-    vals = pd.to_numeric(pool[column], errors="coerce")
-    known = pool[vals.notna().to_numpy(dtype=bool)]
-    pos = positive(known, column)
-    n_zero = int((pd.to_numeric(known[column], errors="coerce") == 0).sum())
-    ids = list(pos["case_id"].astype(str))
-    if len(pos) < MIN_N:
-        return HeadEstimate(
-            head=head, label=label, basis="comparables", citations=citations, n=len(pos), n_zero=n_zero,
-            claimed=claimed, comparables=ids,
-            message=T(f"可比判决太少（判赔为正的仅 {len(pos)} 件，另有 {n_zero} 件判赔为零），不给出区间；请直接参看这些判决",
-                      f"Too few comparable decisions ({len(pos)} with a positive award, {n_zero} with zero) to give "
-                      "a range; read the decisions themselves"))
-    est = ComparableAwardEstimator(k=k, random_state=seed).fit(factor_frame(pos), pd.to_numeric(pos[column]))
-    X = pd.DataFrame([factors])
-    med = float(est.predict(X)[0])
-    i50 = est.predict_interval(X, 0.5)[0]
-    i80 = est.predict_interval(X, 0.8)[0]
-    r = Range(median=_round(med), low50=_round(i50[0]), high50=_round(i50[1]), low80=_round(i80[0]),
-              high80=_round(i80[1]))
+
+
+def _money(v: float | None) -> str:
+    return "—" if v is None else f"¥{v:,.0f}"
+
+
+_BASIS = {"setting": ("同一场景", "the same setting"), "matter_class": ("同类案件", "the same class of matter"),
+          "all": ("全部", "all")}
+
+
+def _cat(a: Text, b: Text) -> Text:
+    """Concatenate without the space that `Text + Text` puts between English sentences."""
+    return Text(zh=a.zh + b.zh, en=a.en + b.en)
+
+
+def _hurdle_text(hm: HeadModel) -> Text:
+    s = hm.sample
+    return T(f"在 {s.n_hurdle} 件有金钱请求的可比终审判决中，{s.n_nothing} 件未判赔或仅判象征性金额（不足 {NOMINAL_RMB:.0f} 元）",
+             f"In {s.n_nothing} of {s.n_hurdle} comparable final decisions where money was claimed, nothing or a "
+             f"nominal sum (under RMB {NOMINAL_RMB:.0f}) was awarded")
+
+
+def _from_comparables(hm: HeadModel, label: Text, citations: list[Citation], x, claimed: float | None
+                      ) -> HeadEstimate:
+    s = hm.sample
+    base = dict(head=hm.head, label=label, basis="comparables", citations=citations, n=hm.n_disputes,
+                n_hurdle=s.n_hurdle, n_nothing=s.n_nothing, claimed=claimed)
+    if hm.reg is None:
+        return HeadEstimate(**base, comparables=hm.case_ids, message=_cat(_hurdle_text(hm), T(
+            f"；判有实质赔偿的仅 {hm.n_disputes} 件（少于 {MIN_N} 件），不给出区间，请直接参看这些判决",
+            f"; only {hm.n_disputes} awarded a substantive sum (fewer than {MIN_N}), too few for a range — "
+            "read the decisions themselves")))
+    point, iv = hm.interval(x)
+    r = Range(median=_round(point), low50=_round(iv[0.5][0]), high50=_round(iv[0.5][1]),
+              low80=_round(iv[0.8][0]), high80=_round(iv[0.8][1]))
     r, capped = _cap(r, claimed)
-    near = [ids[i] for i in est.kneighbors(X)[0]]
+    who, ids = hm.basis(x)
+    zh_b, en_b = _BASIS[who]
     return HeadEstimate(
-        head=head, label=label, basis="comparables", citations=citations, range=r, n=len(pos), n_zero=n_zero,
-        claimed=claimed, capped=capped, comparables=near,
-        message=T(f"依据 {len(pos)} 件判赔为正的可比判决（另有 {n_zero} 件判赔为零，未计入区间）；区间为 Jackknife+ 共形区间，样本小，仅供参考",
-                  f"From {len(pos)} comparable decisions with a positive award ({n_zero} awarded nothing and are "
-                  "not in the range); Jackknife+ conformal intervals on a small sample — indicative only"))
+        **base, range=r, capped=capped, point_basis=who, comparables=ids,
+        message=_cat(_hurdle_text(hm), T(
+            f"；判有实质赔偿时，80% 的判赔预计落在 {_money(r.low80)}–{_money(r.high80)}（依据 {hm.n_disputes} 个争议的终审判决；"
+            f"该覆盖率以判有实质赔偿为条件）。中位数取{zh_b}的 {len(ids)} 件判赔；区间为按争议留一的 Jackknife+ 共形区间，样本小，仅供参考",
+            f"; where money was awarded, 80% of awards are expected to fall in {_money(r.low80)}–{_money(r.high80)} "
+            f"(final decisions of {hm.n_disputes} disputes; this coverage is conditional on a substantive award). "
+            f"The median is that of {len(ids)} awards in {en_b}; Jackknife+ conformal intervals over disputes "
+            "on a small sample — indicative only")))
 
 
-def estimate(m: Matter, cases: pd.DataFrame, k: int = 5, seed: int = 0, top: int = 10) -> CompensationEstimate:
-    """Per-head and total ranges for a matter, with the most similar decisions of the estimation pool
-    (civil judgments; the similar-case search covers every matter)."""
-    pool = default_pool(cases)
+def _blocked(h: HeadEstimate, why: Text) -> HeadEstimate:
+    return h.model_copy(update={"range": Range(), "capped": False, "message": _cat(why, _cat(T("。", ". "), h.message))})
+
+
+_NO_PAYER = T("依责任分析，没有被告须承担赔偿责任（可能仍可请求停止侵害、删除、赔礼道歉），不给出金额",
+              "On the liability analysis no defendant is liable for damages (stopping, deletion or an apology may "
+              "still be available), so no amount is given")
+_NO_CAUSATION = T("因果关系未证明（原告负举证责任），该项不给出金额", "Causation is unproven (the claimant's burden), so this head "
+                  "gets no amount")
+
+
+def _shares(total: Range, terms: LiabilityTerms) -> list[ShareEstimate]:
+    if total.median is None:
+        return []
+    out = []
+    keep = 1.0 - terms.reduction
+    for p in terms.payers:
+        r = Range(**{k: (None if v is None else _round(v * keep * p.share)) for k, v in total.model_dump().items()})
+        out.append(ShareEstimate(id=p.id, name=p.name, external=p.external, share=p.share, range=r))
+    return out
+
+
+def estimate(m: Matter, cases=None, *, models: AwardModels | None = None, analysis=None,
+             top: int = 10) -> CompensationEstimate:
+    """Per-head and total ranges for a matter, following its liability analysis, with the most similar
+    decisions of the estimation pool. `models` (or `cases`, fitted here) default to the cached fit of
+    the case file; `analysis` defaults to `analyze(m)`."""
+    if models is None:
+        models = fit_models(cases) if cases is not None else cached_models()
+    if analysis is None:
+        from litigation.law.analysis import analyze
+
+        analysis = analyze(m)
+    terms = liability_terms(analysis)
     factors = matter_factors(m)
-    heads = law_heads(m)
+    x = models.codes(m.setting)
     cl = m.requests.claimed
+    heads = law_heads(m)
+    have = {h.head for h in heads}
+    wanted = []
     if m.harm.mental_distress != "none":
-        heads.append(_from_comparables(
-            "mental_distress", T("精神损害抚慰金", "Mental-distress damages"),
-            [cc(1183, 1), cite("SPC-MENTAL-2020", 5)], pool, "awarded_mental_distress", factors,
-            cl.mental_distress, k, seed))
-        if m.harm.mental_distress != "serious":
-            heads[-1].message = heads[-1].message + T("注意：仅“严重”精神损害可获赔偿（民法典第1183条）",
-                                                      "Note: only serious mental harm is compensated (CC 1183)")
-    claimed_total = None
+        wanted.append(("mental_distress", T("精神损害抚慰金", "Mental-distress damages"),
+                       [cc(1183, 1), cite("SPC-MENTAL-2020", 5)], cl.mental_distress))
+    if "economic_loss" not in have and (cl.economic_loss or m.harm.economic_loss > 0):
+        wanted.append(("economic_loss", T("财产损失（法院酌定）", "Economic loss (fixed by the court)"),
+                       [pipl(69, 2), cc(1182)], cl.economic_loss))
+    for head, label, cites, claimed in wanted:
+        h = _from_comparables(models.heads[head], label, cites, x, claimed)
+        if head == "mental_distress" and m.harm.mental_distress != "serious":
+            h.message = _cat(h.message, T("。注意：仅“严重”精神损害可获赔偿（民法典第1183条）",
+                                      ". Note: only serious mental harm is compensated (CC 1183)"))
+        heads.append(h)
     parts = [cl.economic_loss, cl.reasonable_expenses, cl.attorney_fees, cl.mental_distress]
-    if any(p is not None for p in parts):
-        claimed_total = sum(p or 0 for p in parts)
-    total = _from_comparables("total", T("判赔总额（可比判决）", "Total award (comparable decisions)"),
-                              [pipl(69, 2), cc(1182)], pool, "awarded_total", factors, claimed_total, k, seed)
+    claimed_total = sum(p or 0 for p in parts) if any(p is not None for p in parts) else None
+    total = _from_comparables(models.heads["total"], T("判赔总额（可比判决）", "Total award (comparable decisions)"),
+                              [pipl(69, 2), cc(1182)], x, claimed_total)
     floor = sum(h.range.median or 0 for h in heads if h.basis == "law" and h.head != "attorney_fees")
-    if floor and total.range.median is not None:
-        vals = {k2: (None if v is None else max(v, floor)) for k2, v in total.range.model_dump().items()}
-        total.range = Range(**vals)
-        total.message = total.message + T(f"；下限不低于有证据的法定项目 {floor:,.0f} 元",
-                                           f"; no bound below the documented heads (RMB {floor:,.0f})")
-    comps = CaseIndex(pool).search(factors, k=top)  # the decisions behind the estimate, not every matter
+    note = None
+    if not terms.money:
+        heads = [_blocked(h, _NO_PAYER) for h in heads]
+        total = _blocked(total, _NO_PAYER)
+        note = _NO_PAYER
+    elif terms.causation_unproven:
+        heads = [_blocked(h, _NO_CAUSATION) if h.head in ("mental_distress", "economic_loss") else h for h in heads]
+        total = _blocked(total, T("因果关系未证明：可比判决的总额不适用，只剩有证据的维权开支与律师费",
+                                  "Causation is unproven: comparable totals do not apply; only the documented "
+                                  "expenses and fees remain"))
+        note = _NO_CAUSATION
+    elif floor and total.range.median is not None:
+        total.range = Range(**{k: (None if v is None else max(v, floor)) for k, v in total.range.model_dump().items()})
+        total.message = _cat(total.message, T(f"；下限不低于有证据的法定项目 {floor:,.0f} 元",
+                                              f"; no bound below the documented heads (RMB {floor:,.0f})"))
+    if terms.money and terms.causation == "contested":
+        note = T("因果关系证据有争议：金额以其得到证明为前提", "Causation is contested: the amounts assume it is proven")
+    comps = models.index.search(factors, k=top) if models.index is not None else []
     inc = local_income(m.claimant.forum_province or None, m.as_of.year if m.as_of else None)
-    note = inc.describe(total.range.median) if inc else None
-    return CompensationEstimate(heads=heads, total=total, comparables=comps, living_standard=inc,
-                                living_standard_note=note)
-
-
-# ------------------------------------------------------------------ leave-one-out evaluation
-def evaluate(cases: pd.DataFrame, k: int = 5, column: str = "awarded_total") -> dict:
-    """Leave-one-dispute-out backtest over the civil decisions with a positive known award."""
-    pool = positive(default_pool(cases), column).reset_index(drop=True)
-    y = pd.to_numeric(pool[column]).to_numpy(dtype=float, na_value=np.nan)
-    disputes = pool["dispute_id"].astype(str).to_numpy() if "dispute_id" in pool else pool["case_id"].astype(str)
-    X = factor_frame(pool)
-    rows = []
-    for i in range(len(pool)):
-        train = disputes != disputes[i]  # hold out every instance of the same dispute
-        if train.sum() < MIN_N:
-            continue
-        est = ComparableAwardEstimator(k=k).fit(X[train], y[train])
-        xi = X.iloc[[i]]
-        pred = float(est.predict(xi)[0])
-        i50, i80 = est.predict_interval(xi, 0.5)[0], est.predict_interval(xi, 0.8)[0]
-        base = 10 ** float(np.median(np.log10(y[train])))
-        rows.append({"case_id": pool.loc[i, "case_id"], "y": y[i], "pred": pred, "baseline": base,
-                     "in50": bool(i50[0] <= y[i] <= i50[1]), "in80": bool(i80[0] <= y[i] <= i80[1])})
-    if not rows:
-        return {"n": 0}
-    err = np.array([abs(math.log10(r["pred"]) - math.log10(r["y"])) for r in rows])
-    berr = np.array([abs(math.log10(r["baseline"]) - math.log10(r["y"])) for r in rows])
-    return {
-        "n": len(rows), "k": k, "target": column,
-        "coverage_50": round(float(np.mean([r["in50"] for r in rows])), 3),
-        "coverage_80": round(float(np.mean([r["in80"] for r in rows])), 3),
-        "median_abs_log10_error": round(float(np.median(err)), 3),
-        "baseline_median_abs_log10_error": round(float(np.median(berr)), 3),
-        "band_0.1": round(float(np.mean(err <= 0.1)), 3),
-        "band_0.2": round(float(np.mean(err <= 0.2)), 3),
-        "band_0.3": round(float(np.mean(err <= 0.3)), 3),
-        "baseline_band_0.3": round(float(np.mean(berr <= 0.3)), 3),
-        "cases": rows,
-    }
+    return CompensationEstimate(heads=heads, total=total, comparables=comps, shares=_shares(total.range, terms),
+                                liability_note=note, living_standard=inc,
+                                living_standard_note=inc.describe(total.range.median) if inc else None)

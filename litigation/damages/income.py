@@ -55,9 +55,11 @@ def _table() -> pd.DataFrame:
     return df
 
 
+@lru_cache(maxsize=1024)
 def local_income(province: str | None, year: int | None) -> IncomeFigure | None:
     """The latest 'all residents' figure for the province at or before `year` (else the nearest
-    later one), falling back to the national figure; None if there is no figure at all."""
+    later one), falling back to the national figure; None if there is no figure at all. Depends on
+    the bundled table only, so each (province, year) is looked up once."""
     df = _table()
     if year is None:
         year = int(df["year"].max())

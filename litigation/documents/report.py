@@ -58,7 +58,7 @@ def render_markdown(matter: Matter, a: Analysis, lang: Lang = "zh") -> str:
         L += ["", f"**{H['reform'](lang)}**"]
     L += ["", f"{'分析日期' if lang == 'zh' else 'As of'}: {a.as_of.isoformat()}", ""]
 
-    L += [f"## {H['summary'](lang)}", "", f"**{a.headline()[lang]}**", ""]
+    L += [f"## {H['summary'](lang)}", "", f"**{md(a.headline()[lang])}**", ""]
     if a.claims:
         L += [f"## {H['claims'](lang)}", ""]
         for c in a.claims:
@@ -68,7 +68,7 @@ def render_markdown(matter: Matter, a: Analysis, lang: Lang = "zh") -> str:
             L.append(f"- {mark} **{label('claim', c.code, lang)}**（{c.docket(lang)}）" if lang == "zh" else
                      f"- {mark} **{label('claim', c.code, lang)}** ({c.docket(lang)})")
             if who:
-                L.append(f"  - {'对' if lang == 'zh' else 'Against'}{'：' if lang == 'zh' else ': '}{who}")
+                L.append(f"  - {'对' if lang == 'zh' else 'Against'}{'：' if lang == 'zh' else ': '}{md(who)}")
             for f in c.findings:
                 L.append("  " + _bullet(f, lang).replace("\n  ", "\n    "))
         L.append("")
@@ -157,6 +157,19 @@ def _rng(r, lang: Lang) -> str:
     return s
 
 
+def backtest_line(b: dict, lang: Lang) -> str:
+    """The total's leave-one-dispute-out figures, labelled as conditional on a substantive award."""
+    c50, c80 = b["coverage_50_ci"], b["coverage_80_ci"]
+    if lang == "zh":
+        return (f"回测（按争议留一，{b['n']} 个判有实质赔偿的争议；覆盖率以判有实质赔偿为条件）：50% 区间覆盖 "
+                f"{b['coverage_50']:.0%}（95% CI {c50[0]:.0%}–{c50[1]:.0%}），80% 区间覆盖 {b['coverage_80']:.0%}"
+                f"（95% CI {c80[0]:.0%}–{c80[1]:.0%}）；80% 区间宽度中位数 {b['median_width80_ratio']:,.0f} 倍。")
+    return (f"Backtest (leave one dispute out, {b['n']} disputes with a substantive award; coverage is conditional "
+            f"on a substantive award): the 50% range covered {b['coverage_50']:.0%} (95% CI {c50[0]:.0%}–"
+            f"{c50[1]:.0%}), the 80% range {b['coverage_80']:.0%} (95% CI {c80[0]:.0%}–{c80[1]:.0%}); median 80% "
+            f"width {b['median_width80_ratio']:,.0f}x (upper/lower).")
+
+
 def render_estimate_markdown(est, lang: Lang = "zh") -> str:
     """Compensation ranges per head and in total, with n and the comparable decisions."""
     from litigation.damages.comparables import describe
@@ -177,11 +190,15 @@ def render_estimate_markdown(est, lang: Lang = "zh") -> str:
     if est.living_standard_note:
         L += ["", ("当地生活水平（精神损害赔偿解释第5条第(6)项）：" if zh else
                    "Local living standard (SPC mental-harm interpretation Art 5(6)): ") + est.living_standard_note(lang)]
-    if est.backtest:
-        b = est.backtest
-        L += ["", ("回测（留一法）：" if zh else "Backtest (leave-one-out): ") +
-              f"n={b['n']}, coverage 50%={b['coverage_50']:.0%}, 80%={b['coverage_80']:.0%}, "
-              f"median |Δlog10|={b['median_abs_log10_error']} (baseline {b['baseline_median_abs_log10_error']})"]
+    if est.shares:
+        L += ["", "按责任分析的内部份额分配总额：" if zh else "The total split by the internal shares of the liability result:", ""]
+    for sh in est.shares:
+        L.append(f"- {sh.name}（{label('external', sh.external, lang)}，{sh.share:.0%}）：{_rng(sh.range, lang)}" if zh else
+                 f"- {sh.name} ({label('external', sh.external, lang)}, {sh.share:.0%}): {_rng(sh.range, lang)}")
+    if est.liability_note:
+        L += ["", "> " + est.liability_note(lang)]
+    if est.backtest and est.backtest.get("n"):
+        L += ["", backtest_line(est.backtest, lang)]
     L += ["", f"### {'可比判决' if zh else 'Comparable decisions'}", ""]
     L += [f"{i}. {md(describe(c, lang))}" + (f" — {md(c.source)}" if c.source else "")
           for i, c in enumerate(est.comparables, 1)]

@@ -24,17 +24,24 @@ class Research:
     error: Text | None = None
 
 
-def research(matter: Matter, cases: Any = None, k: int = 10, backtest: dict | None = None) -> Research:
-    """Run the comparable-case search and the compensation estimate (never raises)."""
+def research(matter: Matter, cases: Any = None, k: int = 10, backtest: dict | None = None,
+             analysis: Any = None) -> Research:
+    """Run the comparable-case search and the compensation estimate (never raises). Without `cases`
+    the cached fit of the case file is used; `analysis` (the matter's liability result) is computed
+    when not given."""
     try:
-        from litigation.cases.loading import load_cases
         from litigation.cases.schema import resolve_cases_path
         from litigation.damages.comparables import CaseIndex, matter_factors
         from litigation.damages.compensation import estimate
+        from litigation.damages.estimator import cached_models
 
-        df = cases if cases is not None else load_cases()
-        comps = CaseIndex(df).search(matter_factors(matter), k=k)
-        est = estimate(matter, df)
+        if cases is None:
+            models = cached_models()
+            df, index = models.cases, models.full_index
+        else:
+            models, df, index = None, cases, CaseIndex(cases)
+        comps = index.search(matter_factors(matter), k=k)
+        est = estimate(matter, df if models is None else None, models=models, analysis=analysis)
         cols = ("case_no", "legal_bases_cited", "cause_of_action_zh", "cause_of_action", "decision_date_text",
                 "instance", "infringement_found", "remedy_deletion", "remedy_apology", "notes", "source_citation")
         ids = {c.case_id for c in comps}
