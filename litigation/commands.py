@@ -83,6 +83,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
+    import litigation.law.analysis  # noqa: F401 - registers every rule module
     from litigation.law.rules import RULES, cited_articles
 
     rows = []

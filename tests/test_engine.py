@@ -276,3 +276,11 @@ def test_citations_read_as_a_chinese_court_writes_them():
     assert cite("TORT-LAW-2009", 37, 2, verification="V-2nd").formal("zh").endswith("［未经核实］")
     assert sorted([cite("CC-2020", 1019), cite("CC-2020", 186), cite("CC-2020", 995)], key=lambda c: c.order()) == \
         [cite("CC-2020", 186), cite("CC-2020", 995), cite("CC-2020", 1019)]
+
+
+def test_rules_command_lists_every_rule_module(capsys):
+    from litigation.cli import main
+
+    assert main(["rules", "--format", "json"]) == 0
+    ids = {r["id"] for r in json.loads(capsys.readouterr().out)["rules"]}
+    assert {"claim.portrait", "claim.contract", "old.consent", "temporal.regime", "liab.individual"} <= ids
