@@ -18,13 +18,14 @@ from litigation.law import flags as flg
 from litigation.law import remedies as rem
 from litigation.law.burden import BurdenItem, burden_table
 from litigation.law.citations import Citation
-from litigation.law.context import Ctx
+from litigation.law.context import Ctx, proved
 from litigation.law.infringement import grounds_for, live_grounds
-from litigation.law.liability import Liability, assess
+from litigation.law.liability import Liability, ThirdPersonReading, assess
 from litigation.law.rules import Finding
 from litigation.law.temporal import CIVIL_INSTRUMENTS, instrument_in_force
 
 Mode = Literal["current", "reform"]
+MONEY = ("joint_and_several", "several_share", "joint_for_enlarged_part", "supplementary")
 DEFENCE_CODES = {"spc4.consent_defence": "consent", "pipl69.no_fault": "no_fault",
                  "spc10.owners_committee": "owners_committee_approval"}
 
@@ -79,6 +80,13 @@ class Analysis(BaseModel):
                 d["verification"] = c.verification
             return d
 
+        def row(d: Any) -> dict[str, Any]:
+            return {"id": d.id, "name": d.name, "role": d.role, "external": d.external,
+                    "internal_share": d.internal_share, "internal_amount": d.internal_amount,
+                    "exposure_amount": d.exposure_amount, "jointly_with": d.jointly_with,
+                    "recourse": d.recourse.model_dump() if d.recourse else None, "sole": d.sole,
+                    "basis": [fnd(f) for f in d.basis]}
+
         def fnd(f: Finding) -> dict[str, Any]:
             return {"rule": f.rule, "participant": f.participant, "holds": f.holds, "branch": f.branch,
                     "applicable": f.applicable, "citations": [cit(c) for c in f.citations], "facts": f.facts,
@@ -98,7 +106,8 @@ class Analysis(BaseModel):
                 "findings": [fnd(f) for fs in self.grounds.values() for f in fs],
             },
             "defenses": [{"participant": f.participant, "code": f.facts.get("defence", DEFENCE_CODES.get(f.rule)),
-                          "rule": f.rule, "accepted": bool(f.holds), "branch": f.branch,
+                          "rule": f.rule, "accepted": bool(f.holds) and f.applicable, "branch": f.branch,
+                          "applicable": f.applicable,
                           "citations": [cit(c) for c in f.citations],
                           "explanation": {"zh": f.explanation.zh, "en": f.explanation.en}}
                          for fs in self.defenses.values() for f in fs if f.holds is not None],
@@ -110,28 +119,17 @@ class Analysis(BaseModel):
                 "total_damages": self.liability.total_damages,
                 "claimant_fault_reduction": self.liability.reduction,
                 "recoverable": self.liability.recoverable,
-                "defendants": [{"id": d.id, "name": d.name, "role": d.role, "external": d.external,
-                                "internal_share": d.internal_share, "internal_amount": d.internal_amount,
-                                "exposure_amount": d.exposure_amount, "jointly_with": d.jointly_with,
-                                "recourse": d.recourse.model_dump() if d.recourse else None,
-                                "basis": [fnd(f) for f in d.basis]} for d in self.liability.defendants],
+                "defendants": [row(d) for d in self.liability.defendants],
+                "non_parties": [row(d) for d in self.liability.non_parties],
+                "third_person_reading": self.liability.third_person_reading,
                 "notes": [fnd(f) for f in self.liability.notes],
             },
             "remedies": self.remedy_codes(),
             "remedy_details": [{"code": r.code, "available": r.available, "requested": r.requested,
                                 "against": r.against, **fnd(r.finding)} for r in self.remedies],
-            "flags": [fnd(f) for f in self.flags],
+            "flags": [{**fnd(f), "kind": flg.flag_kind(f)} for f in self.flags],
             "notes": [fnd(f) for f in self.notes],
         }
-
-
-def _damage_for_liability(m: Matter, reform: bool) -> bool:
-    """Damage that supports a damages award: expenses to stop the infringement always do (SPC 8(2));
-    other loss needs causation evidence under current law, or is presumed caused in reform mode."""
-    h = m.harm
-    expenses = sum(e.amount for e in h.expenses) > 0
-    other = h.economic_loss > 0 or bool(h.infringer_gains) or h.mental_distress != "none"
-    return expenses or (other and (reform or h.causation_evidence != "none"))
 
 
 def _consent_validity(findings: list[Finding]) -> bool | None:
@@ -143,8 +141,11 @@ def _consent_validity(findings: list[Finding]) -> bool | None:
 
 
 def analyze(matter: Matter, mode: Mode = "current", total_damages: float | None = None,
-            as_of: dt.date | None = None) -> Analysis:
-    """Run every rule on the matter. `total_damages` (RMB), if given, is allocated among defendants."""
+            as_of: dt.date | None = None, third_person: ThirdPersonReading = "shares") -> Analysis:
+    """Run every rule on the matter. `total_damages` (RMB), if given, is allocated among defendants.
+
+    `third_person`: the reading taken where a business's security failure let a third person cause the harm
+    (`shares`, the default: CC 1172; `supplementary`: CC 1198(2) by analogy). Both are shown in a flag."""
     ctx = Ctx.build(matter, reform=(mode == "reform"), as_of=as_of)
     m = ctx.matter
 
@@ -164,35 +165,49 @@ def analyze(matter: Matter, mode: Mode = "current", total_damages: float | None 
     grounds: dict[str, list[Finding]] = {}
     defenses: dict[str, list[Finding]] = {}
     for p in ctx.processors():
-        grounds[p.id] = grounds_for(ctx, p)
         defenses[p.id] = dfn.defenses_for(ctx, p)
-
     exempt = {pid: dfn.exempted(fs) for pid, fs in defenses.items()}
+    for e in m.relations.entrustments:  # within the mandate, the principal's proved exemption covers the agent
+        if e.agent in exempt and ctx.mandate_of(e.agent) is not None:
+            exempt[e.agent] = exempt[e.agent] or exempt.get(e.principal, False)
+    for p in ctx.processors():  # a proved exemption is itself the lawful basis (PIPL 13(1)(4)-(7), 26)
+        grounds[p.id] = grounds_for(ctx, p, dfn.exemption_basis(defenses[p.id]))
+
     live: dict[str, list[Finding]] = {}
     for p in ctx.processors():
-        shown = p.processing_evidence != "none"  # CPL 67: unproven processing supports no ground
+        shown = proved(p.processing_evidence)  # CPL 67: weak or no evidence of processing supports no ground
         live[p.id] = [] if (exempt[p.id] or not shown) else live_grounds(
             grounds[p.id], dfn.consent_accepted(defenses[p.id]))
     infringes = {pid: bool(fs) for pid, fs in live.items()}
     no_fault = {pid: dfn.no_fault_proved(fs) for pid, fs in defenses.items()}
-    damage = _damage_for_liability(m, ctx.reform)
-    liability = assess(ctx, infringes, exempt, no_fault, damage, total_damages)
+    wrongdoers = [q.id for q in m.participants if q.role == "third_party_wrongdoer" and q.wrongdoer_kind != "buyer"
+                  and proved(q.processing_evidence)]
+    if wrongdoers:  # CC 1175: a third person caused the damage; it excuses only a processor with no ground of its own
+        for p in ctx.processors():
+            if p.defendant and proved(p.processing_evidence) and not exempt[p.id]:
+                own = sorted({f.rule for f in live[p.id]})
+                defenses[p.id].append(dfn.third_person_defence(p, wrongdoers, own, participant=p.id))
+    security_failed = {pid for pid, fs in live.items() if any(f.rule == "spc2.5.security" for f in fs)}
+    heads = rem.compensable(m, ctx.reform)
+    liability = assess(ctx, infringes, exempt, no_fault, any(heads.values()), total_damages, security_failed,
+                       third_person)
 
     liable = [d.id for d in liability.defendants if d.external != "none"]
-    damages_liable = [d.id for d in liability.defendants if d.external in
-                      ("joint_and_several", "several_share", "joint_for_enlarged_part")]
+    damages_liable = [d.id for d in liability.defendants if d.external in MONEY]
     rq = m.requests
     remedies: list[rem.Remedy] = []
 
     def add(code: str, f: Finding, requested: bool, against: list[str]) -> None:
         f = ctx.localise(f)  # a remedy from an instrument not in force for the acts is not available
+        if not f.applicable:
+            f = rem.not_in_force(f)
         remedies.append(rem.Remedy(code=code, available=bool(f.holds) and f.applicable, requested=requested,
                                    against=against, finding=f))
 
     infringing_defs = [pid for pid in liable if infringes.get(pid) or pid in damages_liable]
     withdrawn = [p.id for p in ctx.processors() if p.defendant and p.processing.consent.withdrawn]  # type: ignore
     holders = sorted(set(infringing_defs) | set(withdrawn))
-    add("deletion", rem.deletion(infringing_defs, withdrawn), rq.deletion, holders)
+    add("deletion", rem.deletion(infringing_defs, withdrawn, m.claimant.deceased), rq.deletion, holders)
     ongoing = any(a.ongoing for p in ctx.processors() for a in p.processing.acts)  # type: ignore[union-attr]
     add("cessation", rem.cessation(infringing_defs, ongoing), rq.cessation, infringing_defs)
     public_order = any(p.processing.against_public_order for p in ctx.processors())  # type: ignore[union-attr]
@@ -218,13 +233,11 @@ def analyze(matter: Matter, mode: Mode = "current", total_damages: float | None 
     dh = rem.damages_heads(m, damages_liable)
     h = m.harm
     if dh.holds:
-        if h.economic_loss > 0 or h.infringer_gains:
-            add("property_damages", dh, rq.damages, damages_liable)
-        if any(e.kind != "attorney_fees" for e in h.expenses):
-            add("reasonable_expenses", dh, rq.damages, damages_liable)
-        if any(e.kind == "attorney_fees" for e in h.expenses):
-            add("attorney_fees", dh, rq.damages, damages_liable)
-    add("mental_distress_damages", rem.mental(h.mental_distress, h.mental_evidence, damages_liable),
+        for code in ("property_damages", "reasonable_expenses", "attorney_fees"):
+            if heads[code]:
+                add(code, dh, rq.damages, damages_liable)
+    add("mental_distress_damages", rem.mental(h.mental_distress, h.mental_evidence, damages_liable,
+                                              ctx.reform or proved(h.causation_evidence)),
         rq.damages, damages_liable)
 
     consent_valid = {pid: _consent_validity(fs) for pid, fs in defenses.items()}
@@ -233,9 +246,11 @@ def analyze(matter: Matter, mode: Mode = "current", total_damages: float | None 
         both = {e.principal, e.agent} <= set(damages_liable)
         if both and e.within_mandate:
             flags.append(flg.entrusted_unsettled(e.principal, e.agent))
+    flags += liability.flags
     flags += [f for f in temporal if f.branch in ("before_effective", "continuing_across")]
     notes = [rem.no_limitation()] + [f for fs in grounds.values() for f in fs if f.rule == "spc1.scope"]
 
     return Analysis(mode=mode, as_of=ctx.as_of, applicable_law=applicable, temporal=temporal, grounds=grounds, live=live,
-                    defenses=defenses, burden=burden_table(ctx, consent_valid), liability=liability, remedies=remedies,
+                    defenses=defenses, burden=burden_table(ctx, consent_valid, {pid: dfn.exemption_basis(fs) for pid, fs
+                                                                       in defenses.items()}), liability=liability, remedies=remedies,
                     flags=flags, notes=notes)

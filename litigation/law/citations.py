@@ -128,7 +128,7 @@ class Citation(BaseModel):
     def label(self, lang: Lang) -> str:
         inst = INSTRUMENTS[self.instrument]
         if lang == "zh":
-            s = f"《{inst.short.zh}》第{self.article}条"
+            s = f"《{inst.short.zh}》{zh_article(self.article)}"
             if self.paragraph:
                 s += f"第{self.paragraph}款"
             if self.item:
@@ -144,7 +144,38 @@ class Citation(BaseModel):
         return s
 
     def key(self) -> tuple:
-        return (self.instrument, str(self.article), self.paragraph or 0, self.item or 0)
+        """Identity and order: articles sort by number (2 < 13 < 1035; 253 < 253-1 < 254)."""
+        main, _, sub = str(self.article).partition("-")
+        return (self.instrument, int(main) if main.isdigit() else 0, int(sub) if sub.isdigit() else 0,
+                str(self.article), self.paragraph or 0, self.item or 0)
+
+
+_DIGITS = "零一二三四五六七八九"
+
+
+def zh_number(n: int) -> str:
+    """Chinese numerals as statutes write them: 12 十二, 110 一百一十, 1019 一千零一十九, 253 二百五十三."""
+    if n < 10:
+        return _DIGITS[n]
+    if n < 20:
+        return "十" + (_DIGITS[n % 10] if n % 10 else "")
+    out, zero = "", False
+    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        d = n // value % 10
+        if d:
+            out += ("零" if zero and out else "") + _DIGITS[d] + unit
+            zero = False
+        elif out:
+            zero = True
+    return out
+
+
+def zh_article(article: int | str) -> str:
+    """'第1165条'; an inserted article such as '253-1' as the statute writes it: 第二百五十三条之一."""
+    main, _, sub = str(article).partition("-")
+    if sub.isdigit() and main.isdigit():
+        return f"第{zh_number(int(main))}条之{zh_number(int(sub))}"
+    return f"第{article}条"
 
 
 def cite(instrument: str, article: int | str, paragraph: int | None = None, item: int | None = None,
