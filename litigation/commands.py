@@ -74,7 +74,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     from litigation.documents.report import render_markdown
     from litigation.law.analysis import analyze
 
-    a = analyze(m, mode=args.mode, total_damages=args.total)
+    a = analyze(m, mode=args.mode, total_damages=args.total, third_person=args.third_person)
     if args.format == "json":
         print(json.dumps(a.to_json(), ensure_ascii=False, indent=2))
     else:
@@ -182,6 +182,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="reform: the processor must also disprove causation (teaching)")
     p.add_argument("--total", type=_positive_money, default=None,
                    help="damages total (RMB) to allocate among defendants")
+    p.add_argument("--third-person", choices=["shares", "supplementary"], default="shares",
+                   help="where a business's security failure let a third person cause the harm: shares (CC 1172, "
+                        "default) or supplementary liability (CC 1198(2) by analogy) — unsettled")
     p.set_defaults(func=cmd_analyze)
 
     def cases_opt(p: argparse.ArgumentParser) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from litigation import cli, commands
+from litigation import cli
 
 BAD = {"format": "facetort-matter", "version": 1, "participants": [
     {"id": "park", "name": "Park", "kind": "business", "role": "processor",

@@ -265,16 +265,16 @@ def test_old_law_damages_follow_tort_liability_law_20_not_cc_1182():
 
 
 def test_citations_read_as_a_chinese_court_writes_them():
-    from litigation.law.citations import cite, cn_number
+    from litigation.law.citations import cite, zh_number
 
-    assert [cn_number(n) for n in (10, 12, 20, 105, 110, 1000, 1019, 1260)] == \
+    assert [zh_number(n) for n in (10, 12, 20, 105, 110, 1000, 1019, 1260)] == \
         ["十", "十二", "二十", "一百零五", "一百一十", "一千", "一千零一十九", "一千二百六十"]
     assert cite("CRIM-LAW", "253-1", 1).formal("zh") == "《中华人民共和国刑法》第二百五十三条之一第一款"
     assert cite("SPC-FRT-2021", 2, item=3).formal("zh") == (
         "《最高人民法院关于审理使用人脸识别技术处理个人信息相关民事案件适用法律若干问题的规定》第二条第三项")
     assert cite("SPC-CPL-2022", 90, 2).formal("zh") == "《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第九十条第二款"
     assert cite("TORT-LAW-2009", 37, 2, verification="V-2nd").formal("zh").endswith("［未经核实］")
-    assert sorted([cite("CC-2020", 1019), cite("CC-2020", 186), cite("CC-2020", 995)], key=lambda c: c.order()) == \
+    assert sorted([cite("CC-2020", 1019), cite("CC-2020", 186), cite("CC-2020", 995)], key=lambda c: c.key()) == \
         [cite("CC-2020", 186), cite("CC-2020", 995), cite("CC-2020", 1019)]
 
 

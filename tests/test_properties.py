@@ -22,7 +22,8 @@ AS_OF = dt.date(2026, 6, 30)
 TODAY = dt.date(2026, 11, 1)
 EARLIEST = dt.date(2019, 1, 1)
 PIPL_IN_FORCE = dt.date(2021, 11, 1)
-MONEY_TYPES = ("joint_and_several", "several_share", "joint_for_enlarged_part")
+MONEY_TYPES = ("joint_and_several", "several_share", "joint_for_enlarged_part", "supplementary")
+JOINT_TYPES = ("joint_and_several", "joint_for_enlarged_part", "supplementary")
 
 PROCESSOR_ROLES = ["processor", "joint_processor", "entrusted_processor", "recipient"]
 KINDS = ["business", "platform", "property_manager", "bank", "employer", "school", "state_organ", "tech_vendor",
@@ -204,6 +205,15 @@ def matter_dict_st(draw: st.DrawFn, max_processors: int = 4) -> dict[str, Any]:
                       "identified": False, "defendant": False, "processing": draw(processing_st(minor)),
                       "processing_evidence": draw(st.sampled_from(EVIDENCE))})
         with_processing.append("ux")
+    if draw(st.booleans()):  # a third person (hacker, fraudster, buyer...): CC 1175, no presumed fault
+        identified = draw(st.booleans())
+        parts.append({"id": "w", "name": "Third person", "kind": "individual" if identified else "unknown",
+                      "role": "third_party_wrongdoer", "identified": identified,
+                      "defendant": draw(st.booleans()) if identified else False,
+                      "wrongdoer_kind": draw(st.none() | st.sampled_from(["hacker", "fraudster", "buyer", "other"])),
+                      "processing_evidence": draw(st.sampled_from(EVIDENCE)), "fault": draw(st.sampled_from(FAULT))})
+    if n > 1 and draw(st.booleans()):  # one processor is another's employee (CC 1191(1))
+        parts[1]["employee_of"] = parts[0]["id"]
     if draw(st.booleans()):
         parts.append(draw(platform_st("plat", with_processing)))
     ids = [p["id"] for p in parts]
@@ -240,19 +250,13 @@ def money_defendants(out: dict[str, Any]) -> list[dict[str, Any]]:
     return [d for d in out["liability"]["defendants"] if d["external"] in MONEY_TYPES]
 
 
-def owed_partly_by_absent_users(out: dict[str, Any]) -> bool:
-    """A platform answers for the enlarged part jointly with a liable user who is not sued (CC 1195(2)).
-
-    That user keeps its internal share (the platform's recourse, CC 178), so the defendants' shares
-    cannot add up to the whole damage.
-    """
-    rows = out["liability"]["defendants"]
-    sued = {x["id"] for x in rows}
-    return any(x["external"] == "joint_for_enlarged_part" and set(x["jointly_with"]) - sued for x in rows)
+def all_rows(out: dict[str, Any]) -> list[dict[str, Any]]:
+    """Defendants and the tortfeasors not before the court (shares are fixed over all of them: CC 1172)."""
+    return out["liability"]["defendants"] + out["liability"]["non_parties"]
 
 
 def total_internal(out: dict[str, Any]) -> float:
-    return sum(d["internal_amount"] or 0.0 for d in out["liability"]["defendants"])
+    return sum(d["internal_amount"] or 0.0 for d in all_rows(out))
 
 
 # ---------------------------------------------------------------------------------------------- properties
@@ -261,12 +265,12 @@ def total_internal(out: dict[str, Any]) -> float:
 def test_internal_shares_sum_to_one_and_amounts_to_the_recoverable_total(d, total):
     m = load(d)
     out = analyze(m, total_damages=total).to_json()
-    bearing = money_defendants(out)
-    if not bearing or owed_partly_by_absent_users(out):
-        return  # nothing to allocate, or part of the damage stays with a liable user who is not sued
+    bearing = [x for x in all_rows(out) if x["internal_share"] > 0]
+    if not bearing:
+        return  # nothing to allocate
     # The engine rounds each share to 6 decimals, so n shares may miss 1 by up to n * 5e-7 (3 x 0.333333).
     tolerance = max(1e-6, 5e-7 * len(bearing) + 1e-12)
-    assert abs(sum(x["internal_share"] for x in bearing) - 1.0) <= tolerance, out["liability"]["defendants"]
+    assert abs(sum(x["internal_share"] for x in bearing) - 1.0) <= tolerance, all_rows(out)
     reduction = m.harm.claimant_fault_reduction or 0.0
     recoverable = total * (1 - reduction)
     assert abs(out["liability"]["recoverable"] - recoverable) <= 0.05
@@ -274,6 +278,94 @@ def test_internal_shares_sum_to_one_and_amounts_to_the_recoverable_total(d, tota
     for x in out["liability"]["defendants"]:
         if x["external"] not in MONEY_TYPES:
             assert x["internal_share"] == 0.0
+
+
+def shares(out: dict[str, Any]) -> dict[str, float]:
+    return {x["id"]: x["internal_share"] for x in all_rows(out) if x["internal_share"] > 0}
+
+
+@SETTINGS
+@given(matter_dict_st(), st.data())
+def test_shares_over_all_tortfeasors_do_not_change_with_who_is_sued(d, data):
+    """CC 1172, SPC 7(1): each tortfeasor's share is fixed over all tortfeasors, sued or not."""
+    suable = [p for p in d["participants"] if p.get("identified", True)]
+    target = data.draw(st.sampled_from([p["id"] for p in suable]))
+    before = shares(analyze(load(d), total_damages=1000.0).to_json())
+    flipped = json.loads(json.dumps(d))
+    p = next(x for x in flipped["participants"] if x["id"] == target)
+    p["defendant"] = not p.get("defendant", True)
+    after = shares(analyze(load(flipped), total_damages=1000.0).to_json())
+    assert before.keys() == after.keys()
+    for k, v in before.items():
+        assert abs(after[k] - v) <= 1e-6, (target, before, after)
+    if before:
+        assert abs(sum(before.values()) - 1.0) <= 1e-5
+
+
+@SETTINGS
+@given(matter_dict_st(), totals, st.sampled_from(["shares", "supplementary"]))
+def test_a_defendant_owes_no_more_than_its_share_unless_a_joint_rule_holds(d, total, reading):
+    out = analyze(load(d), total_damages=total, third_person=reading).to_json()
+    for x in out["liability"]["defendants"]:
+        if x["external"] not in JOINT_TYPES:
+            assert x["exposure_amount"] <= x["internal_amount"] + 0.01, x
+            assert not x["jointly_with"] or x["external"] != "several_share", x
+
+
+LOWER = {"strong": ["weak", "none"], "admitted": ["strong", "weak", "none"], "weak": ["none"], "none": []}
+
+
+@st.composite
+def weakened_st(draw: st.DrawFn) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A matter and a copy in which one piece of the claimant's evidence is weaker."""
+    d = draw(matter_dict_st())
+    w = json.loads(json.dumps(d))
+    h = w["harm"]
+    options = [("processing", p["id"]) for p in w["participants"] if LOWER[p.get("processing_evidence", "none")]]
+    if LOWER[h["causation_evidence"]]:
+        options.append(("causation", None))
+    if h["economic_loss_proof"] != "none":
+        options.append(("loss_proof", None))
+    if h["mental_evidence"] != "none":
+        options.append(("mental", None))
+    if any(e["receipt"] for e in h["expenses"]):
+        options.append(("receipt", None))
+    if any(p.get("fault") in ("intentional", "gross_negligence", "negligence") for p in w["participants"]):
+        options.append(("fault", None))
+    if not options:
+        return d, w
+    what, pid = draw(st.sampled_from(options))
+    if what == "processing":
+        p = next(x for x in w["participants"] if x["id"] == pid)
+        p["processing_evidence"] = draw(st.sampled_from(LOWER[p.get("processing_evidence", "none")]))
+    elif what == "causation":
+        h["causation_evidence"] = draw(st.sampled_from(LOWER[h["causation_evidence"]]))
+    elif what == "loss_proof":
+        h["economic_loss_proof"] = {"documented": "partial", "partial": "none"}[h["economic_loss_proof"]]
+    elif what == "mental":
+        h["mental_evidence"] = draw(st.sampled_from([x for x in ["none", "own_statement", "witness"]
+                                                     if x != h["mental_evidence"]][:2]))
+    elif what == "receipt":
+        for e in h["expenses"]:
+            e["receipt"] = False
+    else:
+        for p in w["participants"]:
+            if p.get("fault") in ("intentional", "gross_negligence", "negligence"):
+                p["fault"] = "unknown"
+    return d, w
+
+
+@SETTINGS
+@given(weakened_st(), st.sampled_from(["current", "reform"]))
+def test_weakening_evidence_never_creates_liability(pair, mode):
+    strong, weak = pair
+    a = {x["id"]: x["external"] for x in analyze(load(strong), mode=mode).to_json()["liability"]["defendants"]}
+    b = {x["id"]: x["external"] for x in analyze(load(weak), mode=mode).to_json()["liability"]["defendants"]}
+    for pid, ext in b.items():
+        if a[pid] == "none":
+            assert ext == "none", (pid, a, b)
+        if a[pid] not in MONEY_TYPES:
+            assert ext not in MONEY_TYPES, (pid, a, b)
 
 
 @st.composite
@@ -287,7 +379,7 @@ def joint_group_st(draw: st.DrawFn) -> dict[str, Any]:
         pr.pop("provision", None)
         parts.append({"id": f"j{i}", "name": f"Joint {i}", "kind": draw(st.sampled_from(KINDS)),
                       "role": draw(st.sampled_from(["processor", "joint_processor"])), "processing": pr,
-                      "processing_evidence": draw(st.sampled_from(["weak", "strong", "admitted"])),
+                      "processing_evidence": draw(st.sampled_from(["strong", "admitted"])),
                       "responsibility_weight": draw(st.none() | st.floats(0.1, 10, allow_nan=False))})
     harm = draw(harm_st())
     harm["expenses"] = [{"kind": "attorney_fees", "amount": draw(st.floats(1, 20_000, allow_nan=False)),

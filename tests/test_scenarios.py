@@ -15,10 +15,12 @@ SCENARIOS = Path(__file__).resolve().parent.parent / "data" / "scenarios"
 EXPECTED = sorted(SCENARIOS.glob("*.expected.yaml"))
 
 
-def run_cli(capsys, matter: Path, mode: str, total: float | None) -> dict:
+def run_cli(capsys, matter: Path, mode: str, total: float | None, third_person: str | None = None) -> dict:
     argv = ["analyze", str(matter), "--format", "json", "--mode", mode]
     if total is not None:
         argv += ["--total", str(total)]
+    if third_person is not None:
+        argv += ["--third-person", third_person]
     assert main(argv) == 0, capsys.readouterr().err
     return json.loads(capsys.readouterr().out)
 
@@ -52,11 +54,11 @@ def check(exp: dict, out: dict) -> list[str]:
     for b in e.get("burden", []):
         if not any(_subset(b, x) for x in out["burden"]):
             errs.append(f"no burden row matching {b}; have {[(x['element'], x['participant'], x['bearer'], x['status']) for x in out['burden']]}")
-    defs = {d["id"]: d for d in out["liability"]["defendants"]}
-    for d in e.get("liability", []):
+    defs = {d["id"]: d for d in out["liability"]["defendants"] + out["liability"]["non_parties"]}
+    for d in e.get("liability", []) + e.get("non_parties", []):
         got_d = defs.get(d["id"])
         if got_d is None:
-            errs.append(f"no defendant {d['id']}")
+            errs.append(f"no liability row {d['id']}")
             continue
         for k, v in d.items():
             if k in ("internal_share", "internal_amount", "exposure_amount"):
@@ -88,6 +90,10 @@ def check(exp: dict, out: dict) -> list[str]:
     if "governing" in e:
         got_g = {g["participant"]: g["branch"] for g in out["governing_law"]}
         errs += [f"governing {pid} {got_g.get(pid)} != {b}" for pid, b in e["governing"].items() if got_g.get(pid) != b]
+    if "shares_sum" in e:  # internal shares over all tortfeasors, sued or not (CC 1172)
+        got_sum = sum(x["internal_share"] for x in defs.values())
+        if abs(got_sum - e["shares_sum"]) > 1e-5:
+            errs.append(f"shares sum {got_sum} != {e['shares_sum']}")
     flags = {f["rule"] for f in out["flags"]}
     errs += [f"missing flag {r}" for r in e.get("flags_include", []) if r not in flags]
     errs += [f"unexpected flag {r}" for r in e.get("flags_exclude", []) if r in flags]
@@ -107,7 +113,7 @@ def test_scenario(path: Path, capsys):
     for run in exp.get("runs", [{}]):
         mode = run.get("mode", exp.get("mode", "current"))
         total = run.get("total_damages", exp.get("total_damages"))
-        out = run_cli(capsys, matter, mode, total)
+        out = run_cli(capsys, matter, mode, total, run.get("third_person", exp.get("third_person")))
         errs = check({"expect": {**exp.get("expect", {}), **run.get("expect", {})}}, out)
         assert not errs, f"{path.name} [{mode}]:\n" + "\n".join(errs)
         for lang in ("zh", "en"):  # the Markdown report renders too

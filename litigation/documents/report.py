@@ -120,7 +120,7 @@ def render_markdown(matter: Matter, a: Analysis, lang: Lang = "zh") -> str:
            else "| Defendant | External | Internal share | Internal amount | Max exposure | Jointly with |")
     L += [hdr, "|---|---|---|---|---|---|"]
     for d in lb.defendants:
-        L.append(f"| {md(d.name)} (`{d.id}`) | {label('external', d.external, lang)} | {d.internal_share:.0%} | "
+        L.append(f"| {md(d.name)} (`{d.id}`) | {label('external', d.display, lang)} | {d.internal_share:.0%} | "
                  f"{money(d.internal_amount)} | {money(d.exposure_amount)} | {', '.join(d.jointly_with) or '—'} |")
     L.append("")
     for d in lb.defendants:

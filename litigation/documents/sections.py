@@ -203,7 +203,7 @@ def liability(doc: Doc, a: Analysis, lang: Lang, names: dict[str, str]) -> None:
         doc.p(f"赔偿总额 {money(lb.total_damages)}；原告过错减轻 {lb.reduction:.0%}；可获赔 {money(lb.recoverable)}" if zh
                else f"Total {money(lb.total_damages)}; reduction for the claimant's fault {lb.reduction:.0%}; "
                     f"recoverable {money(lb.recoverable)}")
-    rows = [[d.name, label("external", d.external, lang), f"{d.internal_share:.0%}", money(d.internal_amount),
+    rows = [[d.name, label("external", d.display, lang), f"{d.internal_share:.0%}", money(d.internal_amount),
              money(d.exposure_amount), "、".join(names.get(x, x) for x in d.jointly_with) or "—"]
             for d in lb.defendants]
     doc.table(["被告", "对外责任", "内部份额", "内部金额", "最多可被请求", "连带对象"] if zh else

@@ -55,7 +55,8 @@ def blank_participant(answers: dict) -> dict:
     return {"id": f"p{n}", "name": "", "kind": "business", "role": "processor", "defendant": True,
             "identified": True, "processing": _blank_processing(), "platform": _blank_platform(),
             "processing_evidence": "none", "fault": "unknown", "responsibility_weight": None,
-            "contract": mm.Contract().model_dump(mode="json")}
+            "contract": mm.Contract().model_dump(mode="json"),
+            "wrongdoer_kind": None, "employee_of": None}
 
 
 BLANK_ITEMS: dict[str, dict] = {
@@ -128,6 +129,10 @@ def effective(answers: dict) -> dict:
             p["processing"] = None
         if p.get("role") != "network_service_provider":
             p["platform"] = None
+        if p.get("role") != "third_party_wrongdoer":
+            p["wrongdoer_kind"] = None
+        if not p.get("employee_of"):
+            p["employee_of"] = None
         if p.get("kind") == "unknown":
             p["identified"] = False
         if not p.get("identified", True):

@@ -100,6 +100,7 @@ DataKind = Literal["face", "id_number", "phone", "fingerprint", "other_biometric
 ContractKind = Literal[
     "service", "pass_or_membership", "deposit_account", "property_service", "employment", "platform_terms", "other",
 ]
+WrongdoerKind = Literal["hacker", "fraudster", "buyer", "other"]
 
 
 class Act(_Model):
@@ -306,6 +307,13 @@ class Participant(_Model):
     responsibility_weight: float | None = Field(
         None, gt=0, description="Relative share of responsibility if the parties/court can fix it (CC 178, 1172)")
     contract: Contract = Field(default_factory=Contract, description="A contract between the claimant and it")
+    # -- the data chain (issue 8): who the third person is, and whose employee a participant is
+    wrongdoer_kind: WrongdoerKind | None = Field(
+        None, description="For a third person (role third_party_wrongdoer): hacker, fraudster, buyer or other "
+                          "(CC 1175; criminal flags)")
+    employee_of: str | None = Field(
+        None, description="Id of the participant that employs this person; acts in the course of work tasks are "
+                          "the employer's (CC 1191(1))")
 
     @model_validator(mode="after")
     def _consistency(self) -> Participant:
@@ -321,6 +329,11 @@ class Participant(_Model):
         if self.role in ("processor", "joint_processor", "entrusted_processor", "recipient") \
                 and self.processing is None:
             raise _err("处理者须填写其处理行为（处理情况）", "a processor needs its processing facts")
+        if self.wrongdoer_kind is not None and self.role != "third_party_wrongdoer":
+            raise _err("只有第三人（侵权的第三方）才填写其类型（黑客、诈骗者、买受人等）",
+                       "a wrongdoer kind (hacker, fraudster, buyer…) is only for a third-party wrongdoer")
+        if self.employee_of is not None and self.employee_of == self.id:
+            raise _err("参与者不能是自己的工作人员", "a participant cannot be its own employee")
         return self
 
 
@@ -476,6 +489,10 @@ class Matter(_Model):
                 if p.processing is None:
                     raise _err(f"共同处理者 {r} 须填写处理情况", f"joint processor {r} needs its processing facts",
                                f"relations.joint_decision.{gi}.{j}")
+        for i, p in enumerate(self.participants):
+            if p.employee_of is not None:
+                check(p.employee_of, f"参与者 {p.id} 的用人单位", f"participant {p.id}'s employer",
+                      f"participants.{i}.employee_of")
         return self
 
     # -- convenience -------------------------------------------------------

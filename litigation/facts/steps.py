@@ -91,9 +91,18 @@ STEPS: tuple[Step, ...] = (
               "(optional)"),
               H("如能确定各方责任大小，填相对数，例如 2 和 1 表示 2:1；留空则平均分担。", "If shares can be fixed, give "
                 "relative numbers, e.g. 2 and 1 for 2:1; empty means equal shares."), terms=("several",)),
+            Q("p_wrongdoer_kind", "wrongdoer_kind", "select", T("第三人的类型", "What kind of third person"),
+              H("黑客、诈骗者的过错须由原告证明（不适用个人信息保护法第69条的过错推定）；诈骗另有刑事风险提示。",
+                "A hacker's or fraudster's fault is for the claimant to prove (PIPL 69 does not presume it); fraud "
+                "also gets a criminal flag."), group="wrongdoer_kind",
+              visible=(Cond("role", "eq", "third_party_wrongdoer"),)),
+            Q("p_employee_of", "employee_of", "text", T("是哪一方的工作人员（填其简称代码，可选）", "Whose employee it is "
+              "(that party's short code, optional)"),
+              H("工作人员因执行工作任务造成损害的，由用人单位承担责任（民法典第1191条第1款）。", "Harm done by staff in "
+                "the course of their work is the employer's liability (CC 1191(1))."), terms=("processor",)),
         ),
         errors=(r"^participants$", r"^participants\.\d+$", r"^participants\.\d+\.(id|name|kind|role|defendant|"
-                r"identified|processing_evidence|fault|responsibility_weight)"),
+                r"identified|processing_evidence|fault|responsibility_weight|wrongdoer_kind|employee_of)"),
         terms=("processor", "entrusted", "platform"),
     ),
     Step(

@@ -20,14 +20,15 @@ from litigation.law import remedies as rem
 from litigation.law.burden import BurdenItem, burden_table
 from litigation.law.citations import Citation, cite
 from litigation.law.claims import Claim, claims_for
-from litigation.law.context import Ctx
+from litigation.law.context import Ctx, proved
 from litigation.law.infringement import grounds_for, live_grounds
-from litigation.law.liability import Liability, assess
+from litigation.law.liability import Liability, ThirdPersonReading, assess
 from litigation.law.old_law import OLD_REMEDY_TEXT, old_grounds, old_remedy_citations
 from litigation.law.rules import Finding, rule
 from litigation.law.temporal import CIVIL_CODE_START, CIVIL_INSTRUMENTS, governing_regime, instrument_in_force
 
 Mode = Literal["current", "reform"]
+MONEY = ("joint_and_several", "several_share", "joint_for_enlarged_part", "supplementary")
 # The order of `applicable_law`: the current instruments, then the temporal rules and the law before 2021.
 LAW_ORDER = ("CC-2020", "SPC-FRT-2021", "PIPL-2021", "SPC-MENTAL-2020", "CC-TEMPORAL-2020", "CSL-2016",
              "CPRL-2013", "GPCL-2017", "TORT-LAW-2009", "CONTRACT-LAW-1999")
@@ -121,6 +122,13 @@ class Analysis(BaseModel):
                 d["verification"] = c.verification
             return d
 
+        def row(d: Any) -> dict[str, Any]:
+            return {"id": d.id, "name": d.name, "role": d.role, "external": d.external,
+                    "internal_share": d.internal_share, "internal_amount": d.internal_amount,
+                    "exposure_amount": d.exposure_amount, "jointly_with": d.jointly_with,
+                    "recourse": d.recourse.model_dump() if d.recourse else None, "sole": d.sole,
+                    "basis": [fnd(f) for f in d.basis]}
+
         def fnd(f: Finding) -> dict[str, Any]:
             return {"rule": f.rule, "participant": f.participant, "holds": f.holds, "branch": f.branch,
                     "applicable": f.applicable, "citations": [cit(c) for c in f.citations], "facts": f.facts,
@@ -140,7 +148,8 @@ class Analysis(BaseModel):
                 "findings": [fnd(f) for fs in self.grounds.values() for f in fs],
             },
             "defenses": [{"participant": f.participant, "code": f.facts.get("defence", DEFENCE_CODES.get(f.rule)),
-                          "rule": f.rule, "accepted": bool(f.holds), "branch": f.branch,
+                          "rule": f.rule, "accepted": bool(f.holds) and f.applicable, "branch": f.branch,
+                          "applicable": f.applicable,
                           "citations": [cit(c) for c in f.citations],
                           "explanation": {"zh": f.explanation.zh, "en": f.explanation.en}}
                          for fs in self.defenses.values() for f in fs if f.holds is not None],
@@ -152,17 +161,15 @@ class Analysis(BaseModel):
                 "total_damages": self.liability.total_damages,
                 "claimant_fault_reduction": self.liability.reduction,
                 "recoverable": self.liability.recoverable,
-                "defendants": [{"id": d.id, "name": d.name, "role": d.role, "external": d.external,
-                                "internal_share": d.internal_share, "internal_amount": d.internal_amount,
-                                "exposure_amount": d.exposure_amount, "jointly_with": d.jointly_with,
-                                "recourse": d.recourse.model_dump() if d.recourse else None,
-                                "basis": [fnd(f) for f in d.basis]} for d in self.liability.defendants],
+                "defendants": [row(d) for d in self.liability.defendants],
+                "non_parties": [row(d) for d in self.liability.non_parties],
+                "third_person_reading": self.liability.third_person_reading,
                 "notes": [fnd(f) for f in self.liability.notes],
             },
             "remedies": self.remedy_codes(),
             "remedy_details": [{"code": r.code, "available": r.available, "requested": r.requested,
                                 "against": r.against, **fnd(r.finding)} for r in self.remedies],
-            "flags": [fnd(f) for f in self.flags],
+            "flags": [{**fnd(f), "kind": flg.flag_kind(f)} for f in self.flags],
             "notes": [fnd(f) for f in self.notes],
             "claims": [{"code": c.code, "found": c.found, "against": c.against,
                         "citations": [cit(x) for x in c.citations], "docket": c.docket.model_dump(),
@@ -170,15 +177,6 @@ class Analysis(BaseModel):
             "governing_law": [fnd(f) for f in self.governing],
             "headline": self.headline(),
         }
-
-
-def _damage_for_liability(m: Matter, reform: bool) -> bool:
-    """Damage that supports a damages award: expenses to stop the infringement always do (SPC 8(2));
-    other loss needs causation evidence under current law, or is presumed caused in reform mode."""
-    h = m.harm
-    expenses = sum(e.amount for e in h.expenses) > 0
-    other = h.economic_loss > 0 or bool(h.infringer_gains) or h.mental_distress != "none"
-    return expenses or (other and (reform or h.causation_evidence != "none"))
 
 
 def _consent_validity(findings: list[Finding]) -> bool | None:
@@ -190,8 +188,11 @@ def _consent_validity(findings: list[Finding]) -> bool | None:
 
 
 def analyze(matter: Matter, mode: Mode = "current", total_damages: float | None = None,
-            as_of: dt.date | None = None) -> Analysis:
-    """Run every rule on the matter. `total_damages` (RMB), if given, is allocated among defendants."""
+            as_of: dt.date | None = None, third_person: ThirdPersonReading = "shares") -> Analysis:
+    """Run every rule on the matter. `total_damages` (RMB), if given, is allocated among defendants.
+
+    `third_person`: the reading taken where a business's security failure let a third person cause the harm
+    (`shares`, the default: CC 1172; `supplementary`: CC 1198(2) by analogy). Both are shown in a flag."""
     ctx = Ctx.build(matter, reform=(mode == "reform"), as_of=as_of)
     m = ctx.matter
 
@@ -223,15 +224,19 @@ def analyze(matter: Matter, mode: Mode = "current", total_damages: float | None 
     grounds: dict[str, list[Finding]] = {}
     defenses: dict[str, list[Finding]] = {}
     for p in ctx.processors():
-        if ctx.old_law(p.id):  # consent and exemptions are read inside the old-law grounds
-            grounds[p.id], defenses[p.id] = old_grounds(ctx, p), []
-        else:
-            grounds[p.id], defenses[p.id] = grounds_for(ctx, p), dfn.defenses_for(ctx, p)
-
+        # before 2021 consent and exemptions are read inside the old-law grounds
+        defenses[p.id] = [] if ctx.old_law(p.id) else dfn.defenses_for(ctx, p)
     exempt = {pid: dfn.exempted(fs) for pid, fs in defenses.items()}
+    for e in m.relations.entrustments:  # within the mandate, the principal's proved exemption covers the agent
+        if e.agent in exempt and ctx.mandate_of(e.agent) is not None:
+            exempt[e.agent] = exempt[e.agent] or exempt.get(e.principal, False)
+    for p in ctx.processors():  # a proved exemption is itself the lawful basis (PIPL 13(1)(4)-(7), 26)
+        grounds[p.id] = old_grounds(ctx, p) if ctx.old_law(p.id) else \
+            grounds_for(ctx, p, dfn.exemption_basis(defenses[p.id]))
+
     live: dict[str, list[Finding]] = {}
     for p in ctx.processors():
-        shown = p.processing_evidence != "none"  # CPL 67: unproven processing supports no ground
+        shown = proved(p.processing_evidence)  # CPL 67: weak or no evidence of processing supports no ground
         household = p.processing is not None and p.processing.household_purpose  # PIPL 72(1)
         live[p.id] = [] if (exempt[p.id] or not shown or household) else live_grounds(
             grounds[p.id], dfn.consent_accepted(defenses[p.id]))
@@ -244,19 +249,24 @@ def analyze(matter: Matter, mode: Mode = "current", total_damages: float | None 
                     live[f.participant].append(f)
     infringes = {pid: bool(fs) for pid, fs in live.items()}
     no_fault = {pid: dfn.no_fault_proved(fs) for pid, fs in defenses.items()}
-    for p in ctx.processors():  # before the PIPL fault is not presumed: "no fault" = the claimant has not proved it
-        if ctx.old_law(p.id):
-            no_fault[p.id] = p.fault not in ("intentional", "gross_negligence", "negligence")
-    damage = _damage_for_liability(m, ctx.reform)
-    liability = assess(ctx, infringes, exempt, no_fault, damage, total_damages)
+    wrongdoers = [q.id for q in m.participants if q.role == "third_party_wrongdoer" and q.wrongdoer_kind != "buyer"
+                  and proved(q.processing_evidence)]
+    if wrongdoers:  # CC 1175: a third person caused the damage; it excuses only a processor with no ground of its own
+        for p in ctx.processors():
+            if p.defendant and proved(p.processing_evidence) and not exempt[p.id]:
+                own = sorted({f.rule for f in live[p.id]})
+                defenses[p.id].append(dfn.third_person_defence(p, wrongdoers, own, participant=p.id))
+    security_failed = {pid for pid, fs in live.items() if any(f.rule == "spc2.5.security" for f in fs)}
+    heads = rem.compensable(m, ctx.reform)
+    liability = assess(ctx, infringes, exempt, no_fault, any(heads.values()), total_damages, security_failed,
+                       third_person)
     for d in liability.defendants:  # old-law acts: the rules' citations become those of the law then in force
         if ctx.old_law(d.id):  # (a rule with no counterpart then, e.g. the SPC 3 factors, is left out)
             d.basis = [f for f in (ctx.localise(f.model_copy(update={"participant": d.id})) for f in d.basis)
                        if f.applicable]
 
     liable = [d.id for d in liability.defendants if d.external != "none"]
-    damages_liable = [d.id for d in liability.defendants if d.external in
-                      ("joint_and_several", "several_share", "joint_for_enlarged_part")]
+    damages_liable = [d.id for d in liability.defendants if d.external in MONEY]
     rq = m.requests
     remedies: list[rem.Remedy] = []
 
@@ -264,18 +274,22 @@ def analyze(matter: Matter, mode: Mode = "current", total_damages: float | None 
         old = [pid for pid in against if ctx.old_law(pid)]
         if against and len(old) == len(against):  # conduct wholly before 2021: the remedies of the law then
             cites = [c for pid in old for c in old_remedy_citations(ctx, pid, code)]
-            f = f.model_copy(update={"citations": list(dict.fromkeys(cites)), "applicable": bool(cites),
-                                     "explanation": OLD_REMEDY_TEXT.get(code, f.explanation) if f.holds else
-                                     f.explanation})
+            if cites:
+                f = f.model_copy(update={"citations": list(dict.fromkeys(cites)), "explanation": OLD_REMEDY_TEXT.get(
+                    code, f.explanation) if f.holds else f.explanation})
+            else:  # no such remedy in the law then in force (e.g. PIPL 16's alternative method)
+                f = rem.not_in_force(f.model_copy(update={"applicable": False}))
         else:
             f = ctx.localise(f)  # a remedy from an instrument not in force for the acts is not available
+            if not f.applicable:
+                f = rem.not_in_force(f)
         remedies.append(rem.Remedy(code=code, available=bool(f.holds) and f.applicable, requested=requested,
                                    against=against, finding=f))
 
     infringing_defs = [pid for pid in liable if infringes.get(pid) or pid in damages_liable]
     withdrawn = [p.id for p in ctx.processors() if p.defendant and p.processing.consent.withdrawn]  # type: ignore
     holders = sorted(set(infringing_defs) | set(withdrawn))
-    add("deletion", rem.deletion(infringing_defs, withdrawn), rq.deletion, holders)
+    add("deletion", rem.deletion(infringing_defs, withdrawn, m.claimant.deceased), rq.deletion, holders)
     ongoing = any(a.ongoing for p in ctx.processors() for a in p.processing.acts)  # type: ignore[union-attr]
     add("cessation", rem.cessation(infringing_defs, ongoing), rq.cessation, infringing_defs)
     public_order = any(p.processing.against_public_order for p in ctx.processors())  # type: ignore[union-attr]
@@ -301,13 +315,11 @@ def analyze(matter: Matter, mode: Mode = "current", total_damages: float | None 
     dh = rem.damages_heads(m, damages_liable)
     h = m.harm
     if dh.holds:
-        if h.economic_loss > 0 or h.infringer_gains:
-            add("property_damages", dh, rq.damages, damages_liable)
-        if any(e.kind != "attorney_fees" for e in h.expenses):
-            add("reasonable_expenses", dh, rq.damages, damages_liable)
-        if any(e.kind == "attorney_fees" for e in h.expenses):
-            add("attorney_fees", dh, rq.damages, damages_liable)
-    add("mental_distress_damages", rem.mental(h.mental_distress, h.mental_evidence, damages_liable),
+        for code in ("property_damages", "reasonable_expenses", "attorney_fees"):
+            if heads[code]:
+                add(code, dh, rq.damages, damages_liable)
+    add("mental_distress_damages", rem.mental(h.mental_distress, h.mental_evidence, damages_liable,
+                                              ctx.reform or proved(h.causation_evidence)),
         rq.damages, damages_liable)
 
     contract = next((c for c in claims if c.code == "contract"), None)
@@ -328,6 +340,7 @@ def analyze(matter: Matter, mode: Mode = "current", total_damages: float | None 
         both = {e.principal, e.agent} <= set(damages_liable)
         if both and e.within_mandate:
             flags.append(flg.entrusted_unsettled(e.principal, e.agent))
+    flags += liability.flags
     flags += [f for f in temporal if f.branch in ("before_effective", "continuing_across")]
     flags += elections
     notes = [rem.no_limitation()] + [f for fs in grounds.values() for f in fs if f.rule == "spc1.scope"]
@@ -335,7 +348,8 @@ def analyze(matter: Matter, mode: Mode = "current", total_damages: float | None 
     if m.as_of is None and ongoing_acts:
         notes.insert(0, analysis_date(ctx.as_of))
 
-    burden = [_localise_item(ctx, b) for b in burden_table(ctx, consent_valid)]
+    burden = [_localise_item(ctx, b) for b in burden_table(
+        ctx, consent_valid, {pid: dfn.exemption_basis(fs) for pid, fs in defenses.items()})]
     applicable = sorted(set(applicable), key=LAW_ORDER.index)
     return Analysis(mode=mode, as_of=ctx.as_of, applicable_law=applicable, temporal=temporal, grounds=grounds, live=live,
                     defenses=defenses, burden=burden, liability=liability, remedies=remedies,

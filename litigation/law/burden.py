@@ -17,7 +17,9 @@ from litigation.facts.labels import zh as L_zh
 from litigation.facts.matter import Harm, Participant
 from litigation.i18n import T, Text
 from litigation.law.citations import Citation, cc, cite, pipl, spc
-from litigation.law.context import Ctx
+from litigation.law.context import FAULT_SHOWN, Ctx
+from litigation.law.infringement import public_photos_recognised
+from litigation.law.remedies import MENTAL_PROVED
 
 Bearer = Literal["claimant", "defendant"]
 Status = Literal["met", "contested", "missing", "not_at_issue"]
@@ -54,13 +56,18 @@ def _processing(p: Participant) -> BurdenItem:
                                                        "against this participant fails (SPC CPL Interp 90(2))"))
 
 
-def _lawful_basis(p: Participant, consent_valid: bool | None) -> BurdenItem:
-    """`consent_valid`: False when the consent defence failed in law (SPC 4, 2(3)), whatever the proof."""
+def _lawful_basis(p: Participant, consent_valid: bool | None, exemption: str | None = None) -> BurdenItem:
+    """`consent_valid`: False when the consent defence failed in law (SPC 4, 2(3)), whatever the proof;
+    `exemption`: a proved exemption, which is itself the lawful basis (PIPL 13(1)(4)-(7), 26)."""
     pr = p.processing
     assert pr is not None
     other = pr.other_legal_basis != "none"
     st: Status
-    if other and pr.other_legal_basis_proof == "proved":
+    if exemption:
+        st, proof = "met", "proved"
+    elif public_photos_recognised(pr) and consent_valid is not True:
+        st, proof = "missing", "invalid_in_law"  # public photos are no basis for face recognition (PIPL 27, 29)
+    elif other and pr.other_legal_basis_proof == "proved":
         st, proof = "met", "proved"
     elif consent_valid is False:
         st, proof = "missing", "invalid_in_law"  # void consent cannot carry the burden, however well proved
@@ -94,6 +101,7 @@ def _exemption(p: Participant, code: str, proof: str) -> BurdenItem:
 
 
 def _fault(p: Participant, pipl_on: bool) -> BurdenItem:
+    """`pipl_on`: PIPL 69 presumes this participant's fault (a processor, conduct from 2021-11-01)."""
     pr = p.processing
     proof = pr.proved_no_fault if pr else "none"
     if pipl_on:
@@ -103,20 +111,31 @@ def _fault(p: Participant, pipl_on: bool) -> BurdenItem:
             label=T(f"{p.name} 没有过错", f"{p.name} was not at fault"),
             shows=T(f"无过错的证明：{L_zh('proof_status', proof)}", f"Proof of no fault: {L_en('proof_status', proof)}"),
             if_unproven=T("推定有过错，承担损害赔偿责任", "Fault is presumed; it is liable in damages"))
-    st = "met" if p.fault in ("intentional", "gross_negligence", "negligence") else "missing"
+    wrongdoer = p.role == "third_party_wrongdoer"
+    shown = p.fault in FAULT_SHOWN or (wrongdoer and p.wrongdoer_kind in ("hacker", "fraudster"))
+    st = "met" if shown else "missing"
+    why = (("第三人不是个人信息处理者，不适用个人信息保护法第69条的过错推定", "a third person is not a processor: PIPL 69 "
+            "does not presume its fault") if wrongdoer else
+           ("个人信息保护法施行前，不推定过错", "before the PIPL fault is not presumed"))
     return BurdenItem(
         element="fault", participant=p.id, bearer="claimant", status=st, citations=[cc(1165, 1), CPL67],
-        label=T(f"{p.name} 有过错（个人信息保护法施行前，不推定过错）", f"{p.name} was at fault (before the PIPL fault is "
-                                                                "not presumed)"),
-        shows=T(f"过错程度：{L_zh('fault', p.fault)}", f"Fault: {L_en('fault', p.fault)}"),
-        if_unproven=T("原告承担不利后果：无过错责任基础", "The claimant bears the consequence: no fault, no liability"))
+        label=T(f"{p.name} 有过错（{why[0]}）", f"{p.name} was at fault ({why[1]})"),
+        shows=T(f"过错程度：{L_zh('fault', p.fault)}" + ("；黑客、诈骗行为一经证明即属故意" if wrongdoer else ""),
+                f"Fault: {L_en('fault', p.fault)}" + ("; a proved act of hacking or fraud is intentional" if wrongdoer
+                                                       else "")),
+        if_unproven=T("原告承担不利后果：不赔偿损失（停止侵害、删除等请求不以过错为要件）",
+                      "The claimant bears the consequence: no damages (stopping and deletion do not need fault)"))
 
 
 def _damage(h: Harm) -> BurdenItem:
+    """Met when some damage is shown: expenses paid to stop the infringement (their amount is the `amounts`
+    element), proved economic loss, or serious mental harm on more than the claimant's word. Asserted but
+    unproven loss or harm leaves it contested (not met)."""
     expenses = sum(e.amount for e in h.expenses)
-    shown = h.economic_loss_proof != "none" or any(e.receipt for e in h.expenses) or h.mental_distress != "none"
-    st: Status = "met" if (h.economic_loss_proof == "documented" or any(e.receipt for e in h.expenses)) else (
-        "contested" if shown or h.economic_loss > 0 or expenses > 0 else "missing")
+    serious = h.mental_distress == "serious" and h.mental_evidence in MENTAL_PROVED
+    st: Status = "met" if (expenses > 0 or (h.economic_loss > 0 and h.economic_loss_proof != "none")
+                           or bool(h.infringer_gains) or serious) else (
+        "contested" if h.economic_loss > 0 or h.mental_distress == "serious" else "missing")
     return BurdenItem(
         element="damage", participant=None, bearer="claimant", status=st, citations=[pipl(69, 1), CPL67],
         label=T("存在损害（财产损失、维权开支或精神损害）", "There is damage (loss, expenses or mental harm)"),
@@ -180,8 +199,8 @@ def _amounts(h: Harm) -> BurdenItem:
 
 
 def _mental(h: Harm) -> BurdenItem:
-    st: Status = {"medical": "met", "witness": "contested", "own_statement": "contested", "none": "missing"}[
-        h.mental_evidence]
+    st: Status = "met" if h.mental_evidence in MENTAL_PROVED else (
+        "contested" if h.mental_evidence == "own_statement" else "missing")
     return BurdenItem(
         element="serious_mental_harm", participant=None, bearer="claimant", status=st,
         citations=[cc(1183, 1), cite("SPC-MENTAL-2020", 5)],
@@ -191,15 +210,21 @@ def _mental(h: Harm) -> BurdenItem:
         if_unproven=T("精神损害赔偿不予支持（仅限严重精神损害）", "No mental-harm damages (only serious harm qualifies)"))
 
 
-def burden_table(ctx: Ctx, consent_valid: dict[str, bool | None]) -> list[BurdenItem]:
+def burden_table(ctx: Ctx, consent_valid: dict[str, bool | None],
+                 exemption: dict[str, str | None] | None = None) -> list[BurdenItem]:
     m = ctx.matter
+    exemption = exemption or {}
     items: list[BurdenItem] = []
     for p in m.participants:
         if not p.defendant:
             continue
         items.append(_processing(p))
-        if p.processing is not None and p.role != "third_party_wrongdoer":
-            items.append(_lawful_basis(p, consent_valid.get(p.id)))
+        # An entrusted party within its mandate acts on its principal's basis (PIPL 21); a recipient of a lawful
+        # provision on the consent given for it (PIPL 23): neither bears a lawful-basis burden of its own.
+        covered = p.processing is not None and not p.processing.beyond_declared_scope and (
+            ctx.mandate_of(p.id) is not None or ctx.lawful_source_of(p.id) is not None)
+        if p.processing is not None and p.role != "third_party_wrongdoer" and not covered:
+            items.append(_lawful_basis(p, consent_valid.get(p.id), exemption.get(p.id)))
             for d in p.processing.defenses:
                 if d.code not in ("consent", "no_fault", "owners_committee_approval"):
                     items.append(_exemption(p, d.code, d.proof))

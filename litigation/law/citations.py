@@ -181,7 +181,7 @@ class Citation(BaseModel):
     def label(self, lang: Lang) -> str:
         inst = INSTRUMENTS[self.instrument]
         if lang == "zh":
-            s = f"《{inst.short.zh}》第{self.article}条"
+            s = f"《{inst.short.zh}》{zh_article(self.article)}"
             if self.paragraph:
                 s += f"第{self.paragraph}款"
             if self.item:
@@ -202,12 +202,13 @@ class Citation(BaseModel):
         inst = INSTRUMENTS[self.instrument]
         if lang == "zh":
             title = inst.name.zh.split("（")[0].replace("《", "〈").replace("》", "〉")
-            art = article_zh(self.article)
-            s = f"《{title}》第{art}" + ("" if "条" in art else "条")
+            main, _, sub = str(self.article).partition("-")
+            art = f"{zh_number(int(main))}条" + (f"之{zh_number(int(sub))}" if sub.isdigit() else "")
+            s = f"《{title}》第{art}"
             if self.paragraph:
-                s += f"第{cn_number(self.paragraph)}款"
+                s += f"第{zh_number(self.paragraph)}款"
             if self.item:
-                s += f"第{cn_number(self.item)}项"
+                s += f"第{zh_number(self.item)}项"
         else:
             s = f"{inst.name.en}, Art {self.article}"
             if self.paragraph:
@@ -219,48 +220,38 @@ class Citation(BaseModel):
         return s
 
     def key(self) -> tuple:
-        return (self.instrument, str(self.article), self.paragraph or 0, self.item or 0)
-
-    def order(self) -> tuple:
-        """Sort key: by instrument, then article number as a number (253-1 after 253), paragraph, item."""
-        base, _, sub = str(self.article).partition("-")
-        return (self.instrument, int(base) if base.isdigit() else 0, int(sub) if sub.isdigit() else 0,
-                self.paragraph or 0, self.item or 0)
+        """Identity and order: articles sort by number (2 < 13 < 1035; 253 < 253-1 < 254)."""
+        main, _, sub = str(self.article).partition("-")
+        return (self.instrument, int(main) if main.isdigit() else 0, int(sub) if sub.isdigit() else 0,
+                str(self.article), self.paragraph or 0, self.item or 0)
 
 
 _DIGITS = "零一二三四五六七八九"
 
 
-def cn_number(n: int) -> str:
-    """1019 -> 一千零一十九, 12 -> 十二, 110 -> 一百一十, 1000 -> 一千 (the style of Chinese statutes)."""
-    if n < 0 or n >= 10000:
-        raise ValueError(n)
+def zh_number(n: int) -> str:
+    """Chinese numerals as statutes write them: 12 十二, 110 一百一十, 1019 一千零一十九, 253 二百五十三."""
     if n < 10:
         return _DIGITS[n]
-    parts, zero = [], False
+    if n < 20:
+        return "十" + (_DIGITS[n % 10] if n % 10 else "")
+    out, zero = "", False
     for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
-        d, n = divmod(n, value)
+        d = n // value % 10
         if d:
-            if zero:
-                parts.append("零")
-                zero = False
-            parts.append(_DIGITS[d] + unit)
-        elif parts:
+            out += ("零" if zero and out else "") + _DIGITS[d] + unit
+            zero = False
+        elif out:
             zero = True
-    s = "".join(parts)
-    if zero and s.endswith("零"):
-        s = s[:-1]
-    return s[1:] if s.startswith("一十") else s
+    return out
 
 
-def article_zh(article: int | str) -> str:
-    """An article number in Chinese: 29 -> 二十九; "253-1" -> 二百五十三条之一 (an inserted article)."""
-    text = str(article)
-    if "-" in text:
-        base, sub = text.split("-", 1)
-        return f"{cn_number(int(base))}条之{cn_number(int(sub))}"
-    return cn_number(int(text))
-
+def zh_article(article: int | str) -> str:
+    """'第1165条'; an inserted article such as '253-1' as the statute writes it: 第二百五十三条之一."""
+    main, _, sub = str(article).partition("-")
+    if sub.isdigit() and main.isdigit():
+        return f"第{zh_number(int(main))}条之{zh_number(int(sub))}"
+    return f"第{article}条"
 
 def cite(instrument: str, article: int | str, paragraph: int | None = None, item: int | None = None,
          verification: Verification = "V-full") -> Citation:

@@ -242,7 +242,7 @@ def _claim(code: ClaimCode, findings: list[Finding], docket: Text) -> Claim:
             for c in f.citations:
                 cites.setdefault(c.key(), c)
     return Claim(code=code, found=bool(against), against=against,
-                 citations=sorted(cites.values(), key=lambda c: c.order()), docket=docket,
+                 citations=sorted(cites.values(), key=lambda c: c.key()), docket=docket,
                  findings=findings)
 
 
@@ -277,7 +277,7 @@ def claims_for(ctx: Ctx, live: dict[str, list[Finding]]) -> tuple[list[Claim], l
         standing = [cc(994)] + [c for c in (spc(15), pipl(49)) if ctx.applies(c.instrument, None)]
         for c in claims:
             if c.found and c.code != "contract":
-                c.citations = sorted({x.key(): x for x in c.citations + standing}.values(), key=lambda x: x.order())
+                c.citations = sorted({x.key(): x for x in c.citations + standing}.values(), key=lambda x: x.key())
     notes: list[Finding] = [household_unsettled(p, participant=p.id) for p in m.participants
                             if p.defendant and p.processing is not None and p.processing.household_purpose]
     found = {c.code: set(c.against) for c in claims}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from litigation.facts.matter import Matter, Participant
+from litigation.facts.matter import Entrustment, Matter, Participant
 from litigation.law.citations import Citation
 from litigation.law.equivalents import old_equivalents
 from litigation.law.rules import Finding
@@ -13,6 +13,13 @@ from litigation.law.temporal import Period, Regime, conduct_period, instrument_a
 
 PROCESSOR_ROLES = ("processor", "joint_processor", "entrusted_processor", "recipient")
 NETWORK_KINDS = ("platform", "tech_vendor", "bank")  # network operators under CSL 76(3), with anyone online
+PROVED = ("strong", "admitted")  # evidence levels that meet an element; "weak" leaves it contested (not met)
+FAULT_SHOWN = ("intentional", "gross_negligence", "negligence")
+
+
+def proved(level: str) -> bool:
+    """An element is met only on strong evidence or an admission; weak or contested proof is not enough."""
+    return level in PROVED
 
 
 @dataclass
@@ -44,6 +51,26 @@ class Ctx:
 
     def processors(self) -> list[Participant]:
         return [p for p in self.matter.participants if p.role in PROCESSOR_ROLES and p.processing is not None]
+
+    def mandate_of(self, pid: str) -> Entrustment | None:
+        """The entrustment under which `pid` processes within the mandate (PIPL 21), if any: such a party acts
+        on its principal's lawful basis and is not tested for consent of its own."""
+        for e in self.matter.relations.entrustments:
+            if e.agent == pid and e.within_mandate:
+                return e
+        return None
+
+    def lawful_source_of(self, pid: str) -> Participant | None:
+        """The provider whose provision to `pid` was lawful (separate consent, recipient disclosed: PIPL 23), if
+        `pid` is a recipient: the recipient may process within that consent's scope."""
+        p = self.matter.participant(pid)
+        if p.role != "recipient":
+            return None
+        for q in self.processors():
+            pv = q.processing.provision  # type: ignore[union-attr]
+            if pid in pv.to and pv.separate_consent and pv.recipient_disclosed and not pv.sold:
+                return q
+        return None
 
     def localise(self, f: Finding) -> Finding:
         """Keep only citations of instruments in force for the participant's acts.

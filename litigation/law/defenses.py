@@ -62,8 +62,11 @@ def consent_defence(pr: Processing, claimant: Claimant, claim: DefenseClaim):
         return False, "unproven", facts, T(f"处理者对同意{PROOF_ZH[claim.proof]}；举证责任在处理者",
                                            f"The processor has not proved consent ({L_en('proof_status', claim.proof)}); the burden is "
                                            "its own")
-    return True, "accepted", facts, T("在单独同意的范围内合理处理，处理者已证明：不承担民事责任",
-                                      "Reasonable processing within proved separate consent: no civil liability")
+    return True, "accepted", facts, T(
+        "在单独同意的范围内合理处理，处理者已证明：对该处理不承担民事责任；同意不能免除因未尽安全保障义务致信息泄露、违法向他人提供或违背公序良俗的责任",
+        "Reasonable processing within proved separate consent: no civil liability for that processing. Consent "
+        "does not answer a leak from inadequate security, an unlawful provision to others or processing against "
+        "public order"), [spc(2, item=5), spc(2, item=6), spc(2, item=7)]
 
 
 @rule("spc5.exemption", T("免责事由", "Exemption"), spc(6, paragraph=3))
@@ -92,6 +95,12 @@ def exemption(pr: Processing, claim: DefenseClaim):
     if code == "news_reporting" and pr.purpose != "news_reporting":
         return False, "purpose_mismatch", facts, T("处理目的并非新闻报道、舆论监督", "The purpose was not news "
                                                                        "reporting or public supervision"), cites
+    if code == "public_information" and pr.uses_face_recognition:
+        return False, "frt_on_public_photos", facts, T(
+            "已公开信息的抗辩不及于对公开照片进行人脸识别：由此生成的生物识别信息属敏感个人信息，且对个人权益有重大影响，须取得单独同意",
+            "The public-information defence does not cover face recognition run on public photos: the biometric "
+            "information it yields is sensitive and has a major impact on the person, so separate consent is "
+            "needed"), [cc(1036, item=2), pipl(27), pipl(29)]
     if claim.proof != "proved":
         return False, "unproven", facts, T(f"处理者主张免责事由但{PROOF_ZH[claim.proof]}；由处理者承担举证不能的后果",
                                            f"The exemption is {L_en('proof_status', claim.proof)}, not proved; the processor bears "
@@ -127,11 +136,29 @@ def no_fault(p: Participant, pipl_in_force: bool):
                                        f"No-fault not proved ({L_en('proof_status', proof)}): fault is presumed")
 
 
+@rule("cc1175.third_person", T("第三人原因抗辩", "Defence: the damage was caused by a third person"), cc(1175))
+def third_person_defence(p: Participant, wrongdoers: list[str], own_grounds: list[str]):
+    facts = {"defence": "third_person", "third_persons": wrongdoers, "own_grounds": own_grounds}
+    who = "、".join(wrongdoers)
+    if own_grounds:
+        return False, "own_fault", facts, T(
+            f"损害虽经第三人（{who}）之手造成，但 {p.id} 自身亦有侵权事由（如未尽安全保障义务）：第三人的介入不免除其自身的责任，"
+            "责任如何分担见责任承担部分",
+            f"The third person ({', '.join(wrongdoers)}) caused the damage, but {p.id} has a ground of its own (such "
+            "as a security failure): the third person's act does not excuse it; see the liability section for how "
+            "the damage is shared")
+    return True, "accepted", facts, T(
+        f"损害系第三人（{who}）造成，{p.id} 自身无侵权事由：由第三人承担侵权责任",
+        f"The damage was caused by the third person ({', '.join(wrongdoers)}) and {p.id} has no ground of its own: "
+        "the third person is liable")
+
+
 def defenses_for(ctx: Ctx, p: Participant) -> list[Finding]:
     pr = p.processing
     assert pr is not None
     claims = list(pr.defenses)
-    if pr.consent.type != "none" and not any(d.code == "consent" for d in claims):
+    covered = ctx.mandate_of(p.id) is not None and not pr.beyond_declared_scope
+    if pr.consent.type != "none" and not covered and not any(d.code == "consent" for d in claims):
         claims.insert(0, DefenseClaim(code="consent", proof=pr.consent.proof))
     out: list[Finding] = []
     for d in claims:
@@ -163,3 +190,12 @@ def consent_accepted(findings: list[Finding]) -> bool:
 
 def no_fault_proved(findings: list[Finding]) -> bool:
     return any(f.holds and f.rule == "pipl69.no_fault" for f in findings)
+
+
+def exemption_basis(findings: list[Finding]) -> str | None:
+    """The code of a proved exemption (SPC 5(1)-(3), (5)): it is itself the lawful basis of the processing
+    (PIPL 13(1)(4)-(7); public security: PIPL 26), so no 'no lawful basis' ground may stand beside it."""
+    for f in findings:
+        if f.holds and f.rule == "spc5.exemption" and f.applicable:
+            return str(f.facts["defence"])
+    return None

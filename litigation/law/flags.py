@@ -2,7 +2,7 @@
 
 - 2025 CAC/MPS Measures: regulatory-compliance flags, never automatic civil findings
   (whether a departmental-rule breach alone meets SPC 2(1) is unsettled).
-- Criminal Law 253-1: exposure with the thresholds, never a conclusion.
+- Criminal Law 253-1 (selling, providing, obtaining) and 266 (fraud): exposure, never a conclusion.
 - Public-interest litigation and joinder (PIPL 70; SPC 13, 14).
 - Unsettled questions, with both readings.
 """
@@ -64,29 +64,55 @@ def measures(p: Participant, as_of_applies: bool, claimant_age: str = "adult"):
     return True, "compliance", facts, text, [h[0] for h in hits]
 
 
-@rule("flag.criminal", T("刑事风险提示：侵犯公民个人信息罪", "Criminal exposure: infringing citizens' PI"),
-      cite("CRIM-LAW", "253-1"), cite("SPC-SPP-PI-CRIM-2017", 5), cite("SPC-SPP-PI-CRIM-2017", 4))
+CRIME_253_1 = cite("CRIM-LAW", "253-1")
+FRAUD_266 = cite("CRIM-LAW", 266)
+
+
+@rule("flag.criminal", T("刑事风险提示", "Criminal exposure"), CRIME_253_1, FRAUD_266,
+      cite("SPC-SPP-PI-CRIM-2017", 5), cite("SPC-SPP-PI-CRIM-2017", 4), narrow=True)
 def criminal(p: Participant, bought: bool = False):
-    """`bought`: p received face info that another participant sold (buying is unlawful obtaining,
-    2017 Interpretation Art 4)."""
+    """The offence that fits the conduct: selling or providing (253-1(1)-(2)), buying or stealing (253-1(3);
+    2017 Interpretation Art 4), fraud with the face data (266). `bought`: p received face info that another
+    participant sold."""
     pr = p.processing
     pv = pr.provision if pr else None
     sold = bool(pv and (pv.sold or pv.to_unidentified or pv.to))
-    wrongdoer = p.role == "third_party_wrongdoer" or bought
-    facts = {"sold_or_provided": sold, "third_party_wrongdoer": p.role == "third_party_wrongdoer", "bought": bought,
+    kind = p.wrongdoer_kind
+    wrongdoer = p.role == "third_party_wrongdoer"
+    facts = {"sold_or_provided": sold, "third_party_wrongdoer": wrongdoer, "wrongdoer_kind": kind, "bought": bought,
              "items": pv.items if pv else None, "illegal_gains": pv.illegal_gains if pv else None}
-    if not (sold and (pv.sold or not pv.separate_consent)) and not wrongdoer:  # type: ignore[union-attr]
+    seller = sold and (pv.sold or not pv.separate_consent)  # type: ignore[union-attr]
+    if kind == "fraudster":
+        return True, "fraud", facts, T(
+            "利用他人人脸信息冒名借款、骗取财物的，可能构成诈骗罪（刑法第二百六十六条：数额较大的即可入罪；数额标准不在本工具所收文本中，"
+            "须另行查证）；同时非法获取他人人脸信息的，另涉侵犯公民个人信息罪（第二百五十三条之一第三款）。此为提示，非结论。",
+            "Using another's face information to borrow or obtain property in that person's name may be fraud "
+            "(Criminal Law Art 266: a relatively large amount suffices; the amount thresholds are not in the texts "
+            "FaceTort holds — check them separately); unlawfully obtaining the face information may also be the "
+            "offence of Art 253-1(3). A flag, not a conclusion."), [FRAUD_266, cite("CRIM-LAW", "253-1", 3)]
+    if not seller and not wrongdoer and not bought:
         return False, "none", facts, T("未见出售、非法提供或非法获取", "No sale, unlawful provision or unlawful "
                                                            "obtaining")
     items = pv.items if pv else None
     gains = pv.illegal_gains if pv else None
-    zh = ("违反国家有关规定出售、提供或以其他方法非法获取公民个人信息，情节严重的可构成犯罪。参考门槛：行踪轨迹等50条、"
-          "健康生理等可能影响人身财产安全的信息500条、其他信息5,000条，或违法所得5,000元；履职或提供服务中获得的减半。"
-          "人脸信息属于哪一档，解释未明文规定，不能预设。")
-    en = ("Selling, providing or unlawfully obtaining citizens' PI in breach of state rules is a crime when serious. "
-          "Reference thresholds: 50 items (whereabouts etc.), 500 (health/physiological or other safety-relevant "
-          "info), 5,000 (other PI), or RMB 5,000 in illegal gains; half where obtained in duties or services. The "
-          "interpretation does not say which tier face info falls in — do not assume one.")
+    if seller:
+        cites = [cite("CRIM-LAW", "253-1", 1), cite("SPC-SPP-PI-CRIM-2017", 5)]
+        zh = "违反国家有关规定向他人出售或者提供公民个人信息，情节严重的，可构成侵犯公民个人信息罪（刑法第二百五十三条之一第一款）。"
+        en = "Selling or providing citizens' PI in breach of state rules is the offence of Criminal Law Art 253-1(1) when serious. "
+        branch = "sale"
+    else:
+        cites = [cite("CRIM-LAW", "253-1", 3), cite("SPC-SPP-PI-CRIM-2017", 4), cite("SPC-SPP-PI-CRIM-2017", 5)]
+        how = "购买、收受" if (bought or kind == "buyer") else "窃取或者以其他方法"
+        how_en = "buying or receiving" if (bought or kind == "buyer") else "stealing or otherwise unlawfully obtaining"
+        zh = f"{how}非法获取公民个人信息，情节严重的，依刑法第二百五十三条之一第三款处罚（购买、收受属“以其他方法非法获取”，2017年解释第四条）。"
+        en = (f"{how_en[0].upper() + how_en[1:]} citizens' PI is punished under Criminal Law Art 253-1(3) when serious "
+              "(buying or receiving is 'otherwise unlawfully obtaining': 2017 Interpretation Art 4). ")
+        branch = "obtaining"
+    zh += ("参考门槛：行踪轨迹等50条、健康生理等可能影响人身财产安全的信息500条、其他信息5,000条，或违法所得5,000元；履职或提供服务中获得的减半。"
+           "人脸信息属于哪一档，解释未明文规定，不能预设。")
+    en += ("Reference thresholds: 50 items (whereabouts etc.), 500 (health/physiological or other safety-relevant "
+           "info), 5,000 (other PI), or RMB 5,000 in illegal gains; half where obtained in duties or services. The "
+           "interpretation does not say which tier face info falls in — do not assume one.")
     if items is not None:
         zh += f" 本案数量：{items} 条（≥500：{'是' if items >= 500 else '否'}；≥5,000：{'是' if items >= 5000 else '否'}）。"
         en += f" Here: {items} items (≥500: {'yes' if items >= 500 else 'no'}; ≥5,000: " \
@@ -96,7 +122,21 @@ def criminal(p: Participant, bought: bool = False):
         en += f" Illegal gains RMB {gains:g} (≥5,000: {'yes' if gains >= 5000 else 'no'})."
     zh += "此为提示，非结论。"
     en += " A flag, not a conclusion."
-    return True, "exposure", facts, T(zh, en)
+    return True, branch, facts, T(zh, en), cites
+
+
+@rule("flag.pipl57", T("安全事件的补救与通知", "Remedial measures and notice after an incident"), pipl(57, 1),
+      cite("CC-2020", 1038, 2))
+def notification(p: Participant):
+    i = p.processing.incident  # type: ignore[union-attr]
+    facts = {"incident": i.kind, "remedial_measures_and_notification": i.remedial_measures_and_notification}
+    if not i.occurred or i.remedial_measures_and_notification is not False:
+        return False, "none", facts, T("未见补救或通知义务的违反", "No breach of the duty to remedy and notify shown")
+    return True, "not_notified", facts, T(
+        "发生泄露、篡改或丢失后，处理者未立即采取补救措施并通知履行个人信息保护职责的部门和个人（合规提示；损害扩大部分的因果关系须另行证明）",
+        "After the leak, alteration or loss the processor did not at once take remedial measures and notify the "
+        "authority and the individuals (compliance flag; causation of any enlarged damage must be proved "
+        "separately)")
 
 
 @rule("flag.public_interest", T("公益诉讼与合并审理", "Public-interest litigation and joinder"),
@@ -124,16 +164,37 @@ def entrusted_unsettled(principal: str, agent: str):
         "(CC 1168). Unsettled; the claimant may choose under SPC 7.")
 
 
+# Every flag rule's kind (Analysis.to_json adds it to each flag): compliance, criminal, unsettled, procedure.
+FLAG_KINDS = {"flag.measures": "compliance", "flag.pipl57": "compliance", "flag.criminal": "criminal",
+              "flag.public_interest": "procedure", "flag.entrusted_unsettled": "unsettled",
+              "liab.third_person": "unsettled"}
+
+
+def flag_kind(f: Finding) -> str:
+    """The kind of a flag. Temporal flags: conduct across a start date is unsettled; conduct wholly before it is
+    a question of which law the court applies (procedure). Any other rule shown as a flag: unsettled."""
+    if f.rule == "temporal.instrument":
+        return "unsettled" if f.branch == "continuing_across" else "procedure"
+    return FLAG_KINDS.get(f.rule, "unsettled")
+
+
 def flags_for(ctx: Ctx) -> list[Finding]:
     out: list[Finding] = []
     bought = {r for q in ctx.processors() if q.processing.provision.sold  # type: ignore[union-attr]
               for r in q.processing.provision.to}  # type: ignore[union-attr]
     for p in ctx.matter.participants:
         if p.processing is not None:
-            f = measures(p, ctx.applies("FRT-MEASURES-2025", p.id), ctx.matter.claimant.age_group,
-                         participant=p.id)
-            if f.holds is not False:
-                out.append(f)
+            # The Measures bind the processor: an entrusted vendor within its mandate acts for its principal,
+            # whose own facts are flagged (PIPL 21).
+            if ctx.mandate_of(p.id) is None or p.processing.beyond_declared_scope:
+                f = measures(p, ctx.applies("FRT-MEASURES-2025", p.id), ctx.matter.claimant.age_group,
+                             participant=p.id)
+                if f.holds is not False:
+                    out.append(f)
+            if ctx.applies("PIPL-2021", p.id):
+                n = notification(p, participant=p.id)
+                if n.holds:
+                    out.append(n)
         c = criminal(p, p.id in bought, participant=p.id)
         if c.holds:
             out.append(c)

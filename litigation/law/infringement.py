@@ -15,12 +15,24 @@ from litigation.law.context import Ctx
 from litigation.law.rules import RULES, Finding, rule
 
 FRT_PLACES = ("business_premises", "public_place")
+# The PIPL 13(1) item that makes each exemption a lawful basis (public security: PIPL 26).
+EXEMPTION_BASIS_ITEM = {"public_health_emergency": 4, "emergency_protection": 4, "news_reporting": 5,
+                        "public_information": 6, "other_law": 7, "public_security": None}
 FRT_PURPOSES = ("identity_verification", "identification", "analysis_marketing")
 
 
 def relies_on_consent(pr: Processing) -> bool:
-    """Consent is needed unless another lawful basis is claimed *and proved* (PIPL 13(2); SPC 6(2))."""
+    """Consent is needed unless another lawful basis is claimed *and proved* (PIPL 13(2); SPC 6(2)).
+
+    Already-public photos are no basis for face *recognition*: it turns public images into sensitive biometric
+    information with a major impact on the person, which needs consent (CC 1036(2) proviso; PIPL 27, 29)."""
+    if public_photos_recognised(pr):
+        return True
     return pr.other_legal_basis == "none" or pr.other_legal_basis_proof != "proved"
+
+
+def public_photos_recognised(pr: Processing) -> bool:
+    return pr.other_legal_basis == "public_information" and pr.uses_face_recognition
 
 
 def consent_defect(pr: Processing) -> str | None:
@@ -93,12 +105,18 @@ def notice_breach(pr: Processing):
 
 @rule("spc2.3.consent", T("未取得单独同意或法定书面同意", "No separate (or required written) consent"),
       spc(2, item=3), pipl(29), pipl(14), cc(1035, 1, 1))
-def consent_breach(pr: Processing, claimant: Claimant):
+def consent_breach(pr: Processing, claimant: Claimant, exemption_basis: str | None = None):
     c = pr.consent
     facts = {"other_legal_basis": pr.other_legal_basis, "consent.type": c.type,
              "written_required_by_law": c.written_required_by_law, "age_group": claimant.age_group,
              "guardian_consent": c.guardian_consent}
     facts["other_legal_basis_proof"] = pr.other_legal_basis_proof
+    if exemption_basis:
+        facts["exemption_basis"] = exemption_basis
+        return False, "exemption_basis", facts, T(
+            f"已证明的免责事由（{L_zh('defence', exemption_basis)}）本身即是同意以外的合法性基础，无需取得同意",
+            f"The proved exemption ({L_en('defence', exemption_basis).lower()}) is itself a lawful basis other "
+            "than consent; no consent is needed"), [pipl(13, 2)]
     if not relies_on_consent(pr):
         return False, "other_basis", facts, T(f"处理依据同意以外的法定事由（{L_zh('basis', pr.other_legal_basis)}）并已证明，无需同意",
                                               f"Processing rests on another, proved legal basis "
@@ -210,9 +228,22 @@ def necessity_breach(pr: Processing):
 
 
 @rule("pipl13.basis", T("缺乏合法性基础", "No lawful basis"), pipl(13), cc(1035, 1, 1))
-def lawful_basis(pr: Processing, consent_breach_holds: bool | None):
+def lawful_basis(pr: Processing, consent_breach_holds: bool | None, exemption_basis: str | None = None):
     facts = {"other_legal_basis": pr.other_legal_basis, "other_legal_basis_proof": pr.other_legal_basis_proof,
              "consent.type": pr.consent.type}
+    if exemption_basis:
+        facts["exemption_basis"] = exemption_basis
+        item = EXEMPTION_BASIS_ITEM.get(exemption_basis)
+        return False, "exemption_basis", facts, T(
+            f"处理以已证明的免责事由（{L_zh('defence', exemption_basis)}）为合法性基础",
+            f"The processing rests on the proved exemption ({L_en('defence', exemption_basis).lower()}) as its "
+            "lawful basis"), [pipl(13, 1, item)] if item else [pipl(26)]
+    if public_photos_recognised(pr) and consent_breach_holds:
+        return True, "public_photos_recognised", facts, T(
+            "对已公开的照片进行人脸识别，不属于“合理处理已公开信息”：生物识别信息属敏感个人信息，且对个人权益有重大影响，须取得单独同意",
+            "Running face recognition on already-public photos is not 'reasonable processing of public "
+            "information': the biometric result is sensitive and has a major impact on the person, so separate "
+            "consent is needed"), [cc(1036, item=2), pipl(27), pipl(29)]
     if not relies_on_consent(pr):
         return False, "other_basis", facts, T(f"存在同意以外的法定基础（{L_zh('basis', pr.other_legal_basis)}），且已证明",
                                               f"Another lawful basis ({L_en('basis', pr.other_legal_basis)}) is proved")
@@ -304,13 +335,50 @@ def deceased(claimant: Claimant, pr: Processing):
                                          f"({L_en('relative', claimant.relative_suing).lower()}) may claim under CC 994{note_en}")
 
 
+@rule("pipl21.entrusted", T("受托人：以委托人的合法性基础处理", "Entrusted party: processing on the principal's "
+                              "lawful basis"), pipl(21, 2), pipl(59))
+def entrusted(p: Participant, principal: Participant, sub_entrusted_without_consent: bool):
+    facts = {"principal": principal.id, "sub_entrusted_without_consent": sub_entrusted_without_consent}
+    if sub_entrusted_without_consent:
+        return True, "sub_entrusted", facts, T(
+            f"受托人未经委托人 {principal.id} 同意转委托他人处理人脸信息", f"The entrusted party sub-entrusted the "
+            f"processing without the consent of {principal.id}"), [pipl(21, 3)]
+    return False, "principal_basis", facts, T(
+        f"受托人在委托范围内代委托人 {principal.id} 处理：同意、告知和必要性由委托人负责，不另行审查受托人自己的同意；"
+        "受托人自身的义务是保障安全、按约定处理、委托终止后返还或删除",
+        f"The entrusted party processes within the mandate for {principal.id}: consent, notice and necessity are "
+        "the principal's; the party is not tested for consent of its own. Its own duties: security, staying "
+        "within the mandate, returning or deleting the data when the entrustment ends")
+
+
+@rule("pipl23.recipient", T("接收方：在告知的范围内处理", "Recipient: processing within the scope told"), pipl(23))
+def recipient(p: Participant, provider: Participant):
+    pr = p.processing
+    assert pr is not None
+    facts = {"provider": provider.id, "beyond_declared_scope": pr.beyond_declared_scope}
+    if pr.beyond_declared_scope:
+        return True, "changed_purpose", facts, T(
+            "接收方变更了原先告知的处理目的、处理方式，未重新取得个人同意",
+            "The recipient changed the purpose or method it was given without obtaining fresh consent")
+    return False, "within_scope", facts, T(
+        f"{provider.id} 已告知接收方情况并取得单独同意后提供：接收方在该范围内处理，以该同意为基础",
+        f"{provider.id} told the person about the recipient and obtained separate consent: the recipient "
+        "processes on that consent, within its scope")
+
+
 GROUND_RULES = ("spc2.1.place", "spc2.2.notice", "spc2.3.consent", "spc2.4.scope", "spc2.5.security",
                 "spc2.6.provision", "spc2.7.morals", "spc2.8.principles", "pipl13.basis", "pipl16.refusal",
-                "pipl26.public_place", "pipl30.necessity_notice", "spc10.property", "spc15.deceased")
+                "pipl26.public_place", "pipl30.necessity_notice", "spc10.property", "spc15.deceased",
+                "pipl21.entrusted", "pipl23.recipient")
 
 
-def grounds_for(ctx: Ctx, p: Participant) -> list[Finding]:
-    """All infringement findings for one processor, localised to the law in force for its acts."""
+def grounds_for(ctx: Ctx, p: Participant, exemption_basis: str | None = None) -> list[Finding]:
+    """All infringement findings for one processor, localised to the law in force for its acts.
+
+    `exemption_basis`: the code of a proved exemption that is itself the lawful basis (PIPL 13(1)(4)-(7), 26).
+    An entrusted party within its mandate (PIPL 21) and the recipient of a lawful provision (PIPL 23) are not
+    tested for consent of their own: only for their own duties (security, scope, onward provision, morals).
+    """
     pr = p.processing
     assert pr is not None
     m = ctx.matter
@@ -321,13 +389,24 @@ def grounds_for(ctx: Ctx, p: Participant) -> list[Finding]:
         return ctx.localise(r(*args, participant=pid))
 
     out = [run(scope, pr)]
-    f_consent = run(consent_breach, pr, m.claimant)
-    f_pp = run(public_place, pr)
-    f_nec = run(necessity_breach, pr)
-    statutory = [x.rule for x in (f_consent, f_pp, f_nec) if x.holds and x.applicable]
-    out += [run(place_breach, pr, statutory), run(notice_breach, pr), f_consent, run(beyond_scope, pr),
-            run(security_breach, pr, pipl_on), run(provision_breach, pr), run(public_order, pr), f_nec,
-            run(lawful_basis, pr, f_consent.holds), run(service_condition, pr), f_pp, run(necessity_notice, pr)]
+    mandate = ctx.mandate_of(pid) if not pr.beyond_declared_scope else None
+    source = None if mandate else ctx.lawful_source_of(pid)
+    if mandate is not None:
+        principal = m.participant(mandate.principal)
+        out += [run(entrusted, p, principal, mandate.sub_entrusted_without_consent),
+                run(security_breach, pr, pipl_on), run(provision_breach, pr), run(public_order, pr)]
+    elif source is not None:
+        out += [run(recipient, p, source), run(security_breach, pr, pipl_on), run(provision_breach, pr),
+                run(public_order, pr), run(necessity_breach, pr)]
+    else:
+        f_consent = run(consent_breach, pr, m.claimant, exemption_basis)
+        f_pp = run(public_place, pr)
+        f_nec = run(necessity_breach, pr)
+        statutory = [x.rule for x in (f_consent, f_pp, f_nec) if x.holds and x.applicable]
+        out += [run(place_breach, pr, statutory), run(notice_breach, pr), f_consent, run(beyond_scope, pr),
+                run(security_breach, pr, pipl_on), run(provision_breach, pr), run(public_order, pr), f_nec,
+                run(lawful_basis, pr, f_consent.holds, exemption_basis), run(service_condition, pr), f_pp,
+                run(necessity_notice, pr)]
     any_art2 = any(f.holds and f.rule.startswith("spc2.") and f.applicable for f in out)
     out.append(run(property_manager, p, any_art2))
     if m.claimant.deceased:

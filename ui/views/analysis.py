@@ -174,7 +174,7 @@ def liability_frame(a: Analysis) -> pd.DataFrame:
     names = {d.id: d.name for d in a.liability.defendants}
     return pd.DataFrame([{
         t("an.l.defendant"): d.name,
-        t("an.l.external"): label("external", d.external, lg),
+        t("an.l.external"): label("external", d.display, lg),
         t("an.l.share"): f"{d.internal_share:.0%}",
         t("an.l.amount"): money(d.internal_amount),
         t("an.l.exposure"): money(d.exposure_amount),
