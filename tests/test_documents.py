@@ -279,3 +279,22 @@ def test_cli_export_of_a_bad_matter_writes_nothing(tmp_path, capsys):
     assert main(["validate", str(bad), "--lang", "zh"]) == 1
     assert capsys.readouterr().err == err
 
+
+# --------------------------------------------------------------------------- bench memo
+def test_bench_memo_points_in_dispute_follow_the_facts():
+    from litigation.documents.issues import focus_points
+
+    pts = {}
+    for name in ("guo_bing_2019", "zoo_annual_pass_2022", "deepfake_obscene_video_2024"):
+        m, a = scenario(name)
+        pts[name] = {(f.source, f.title.zh) for f in focus_points(m, a)}
+    assert len({frozenset(v) for v in pts.values()}) == 3  # they differ as the facts do
+    assert any(s == "election" for s, _ in pts["guo_bing_2019"])
+    assert any(s == "defence" and "同意" in t for s, t in pts["zoo_annual_pass_2022"])
+    assert not any(s == "election" for s, _ in pts["deepfake_obscene_video_2024"])
+    text = md("bench", "guo_bing_2019")
+    focus = text.split("## 争议焦点", 1)[1].split("\n## ", 1)[0]
+    assert "违约责任与侵权责任竞合" in focus and "举证责任：原告" in focus
+    main_part = text.split("## 判决主文（草拟）", 1)[1].split("\n## ", 1)[0]
+    assert "赔偿原告因违约造成的损失 1,038 元" in main_part and "精神损害" not in main_part
+    assert "驳回原告的其他诉讼请求" in main_part and "Hangzhou Safari Park" not in main_part
