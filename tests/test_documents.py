@@ -127,6 +127,7 @@ def test_zoo_2022_tort_route_states_the_tort_heads_not_the_contract_loss():
     assert not any("因违约造成的损失" in r for r in reqs)
     assert any("其他合理验证方式" in r for r in reqs)
     assert "以上金额合计 1,038 元" in text
+    assert "案由：个人信息保护纠纷\n" in text  # the consumer-law claim is the same dispute, not a second docket
 
 
 def test_deepfake_statement_of_claim():

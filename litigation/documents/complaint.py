@@ -136,6 +136,9 @@ def dockets(a: Analysis, pr: Prayers, lang: Lang) -> list[str]:
             continue
         if c.code == "consumer" and all(pr.route.get(x) == "contract" for x in c.against) and pr.route:
             continue
+        if c.code == "consumer" and any(set(c.against) <= set(x.against) for x in a.claims_found()
+                                        if x.code == "personal_information"):
+            continue  # the same personal-information dispute; the consumer law is among its reasons
         s = c.docket(lang)
         if s not in out:
             out.append(s)
