@@ -1,4 +1,4 @@
-"""Core CLI commands: schema, validate, analyze, estimate, evaluate, similar, rules."""
+"""Core CLI commands: schema, validate, analyze, export, estimate, evaluate, similar, rules."""
 
 from __future__ import annotations
 
@@ -79,6 +79,41 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         print(json.dumps(a.to_json(), ensure_ascii=False, indent=2))
     else:
         print(render_markdown(m, a, args.lang))
+    return 0
+
+
+EXPORT_DOCS = {"complaint": "complaint", "evidence": "evidence", "bench": "bench", "similar": "similar",
+               "claim-memo": "claim"}
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write one document. A bad matter gets the same errors as `validate`, and nothing is written."""
+    from pathlib import Path
+
+    from litigation.documents.blocks import ExportError
+    from litigation.documents.export import export
+    from litigation.documents.research import research
+    from litigation.law.analysis import analyze
+
+    m = _load(args.matter, args.lang)
+    if m is None:
+        return 1
+    a = analyze(m, mode=args.mode, third_person=getattr(args, "third_person", "shares"))
+    kind = EXPORT_DOCS[args.doc]
+    r = research(m) if kind in ("bench", "similar", "claim") else None
+    try:
+        data = export(kind, args.format, m, a, args.lang, r)  # type: ignore[arg-type]
+    except ExportError as exc:
+        print(exc.text(args.lang), file=sys.stderr)
+        return 2
+    if args.output in (None, "-"):
+        if args.format != "md":
+            print("DOCX/PDF 须用 -o 指定输出文件 / DOCX and PDF need -o FILE", file=sys.stderr)
+            return 2
+        sys.stdout.write(data.decode("utf-8"))
+        return 0
+    Path(args.output).write_bytes(data)
+    print(f"已写入 {args.output}" if args.lang == "zh" else f"written: {args.output}", file=sys.stderr)
     return 0
 
 
@@ -186,6 +221,15 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="where a business's security failure let a third person cause the harm: shares (CC 1172, "
                         "default) or supplementary liability (CC 1198(2) by analogy) — unsettled")
     p.set_defaults(func=cmd_analyze)
+
+    p = sub.add_parser("export", help="a document: statement of claim, evidence list, bench memo, similar-case report")
+    p.add_argument("matter", help="matter JSON file")
+    p.add_argument("--doc", choices=list(EXPORT_DOCS), default="complaint")
+    p.add_argument("--format", choices=["md", "docx", "pdf"], default="md")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh")
+    p.add_argument("--mode", choices=["current", "reform"], default="current")
+    p.add_argument("-o", "--output", default=None, help="output file (Markdown may go to stdout)")
+    p.set_defaults(func=cmd_export)
 
     def cases_opt(p: argparse.ArgumentParser) -> None:
         p.add_argument("--cases", default=None, help="case dataset CSV (default: data/cases.csv or $FACETORT_CASES)")

@@ -296,6 +296,8 @@ TEXT: dict[str, tuple[str, str]] = {
                  "you click and are not kept on the server."),
     "ex.kind": ("文书", "Document"),
     "ex.lang": ("文书语言", "Document language"),
+    "ex.complaint": ("民事起诉状", "Statement of claim"),
+    "ex.evidence": ("证据目录", "List of evidence"),
     "ex.claim": ("起诉意见书（供原告律师）", "Claim memo (for the claimant's lawyer)"),
     "ex.bench": ("审理报告（供法官）", "Bench memo (for the judge)"),
     "ex.similar": ("类案检索报告", "Similar-case search report"),

@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 from litigation.documents.blocks import Doc
+from litigation.documents.complaint import localise_names
+from litigation.documents.issues import draft_judgment, focus_section
 from litigation.documents.research import Research
 from litigation.documents.sections import (
     burden,
@@ -33,18 +35,7 @@ def bench_memo(m: Matter, a: Analysis, lang: Lang, r: Research | None = None, to
     doc = Doc()
     header(doc, "bench", m, a, lang, today or dt.date.today())
     parties(doc, m, lang)
-    doc.h1("争议焦点" if zh else "Issues")
-    issues = [
-        T("被告是否实施了人脸信息处理行为，是否违反人脸识别规定第2条等规定", "Whether the defendants processed the face "
-           "information and breached SPC Face Provisions Art 2 and related rules"),
-        T("被告的同意抗辩或免责事由能否成立", "Whether the defendants' consent defence or exemptions hold"),
-        T("损害及因果关系是否成立；过错推定是否被推翻", "Whether damage and causation are shown; whether presumed "
-           "fault is rebutted"),
-        T("多名参与者之间责任如何承担", "How liability is shared among the participants"),
-        T("原告各项诉讼请求能否支持及赔偿数额", "Which requests succeed, and the amount"),
-    ]
-    for i, s in enumerate(issues, 1):
-        doc.bullet(f"{i}. {s(lang)}")
+    focus_section(doc, m, a, lang, names)
     governing_law(doc, a, lang, names)
     doc.h1("举证责任分配" if zh else "Allocation of the burden of proof")
     burden(doc, a, lang, names)
@@ -53,7 +44,8 @@ def bench_memo(m: Matter, a: Analysis, lang: Lang, r: Research | None = None, to
     liability(doc, a, lang, names)
     remedies(doc, a, lang, names, advise=False)
     compensation(doc, m, lang, r)
-    comparables(doc, lang, r, top=5)
+    draft_judgment(doc, m, a, lang)
+    comparables(doc, lang, r, top=5, title=T("参考的类案", "Similar cases consulted"))
     opens = [f for v in a.grounds.values() for f in v if f.holds is None] + \
         [f for v in a.defenses.values() for f in v if f.holds is None]
     doc.h1("待查明的事实" if zh else "Facts still to be found")
@@ -63,4 +55,5 @@ def bench_memo(m: Matter, a: Analysis, lang: Lang, r: Research | None = None, to
         doc.bullet(finding_line(f, lang, names, with_status=False))
     flags(doc, a, lang, names)
     citation_index(doc, a, lang)
+    localise_names(doc, m, lang)
     return doc

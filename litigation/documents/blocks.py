@@ -9,7 +9,7 @@ from typing import Literal
 
 from litigation.i18n import Text
 
-Kind = Literal["claim", "bench", "similar"]
+Kind = Literal["complaint", "evidence", "claim", "bench", "similar"]
 
 
 class ExportError(RuntimeError):

@@ -32,6 +32,8 @@ def to_docx(doc: Doc) -> bytes:
         for attr in ("w:eastAsia", "w:ascii", "w:hAnsi"):
             fonts.set(qn(attr), "Microsoft YaHei")
     d.styles["Normal"].font.size = Pt(10.5)
+    _page_setup(d)
+    _metadata(d, next((b.text for b in doc.blocks if b.kind == "title"), "FaceTort"))
     # Styles are looked up once: python-docx resolves a style name by scanning every style, which made a
     # memo for 200 participants take most of a minute.
     sid = {k: d.styles[name].style_id for k, name in (("title", "Title"), ("h1", "Heading 1"), ("h2", "Heading 2"),
@@ -68,3 +70,49 @@ def to_docx(doc: Doc) -> bytes:
     buf = io.BytesIO()
     d.save(buf)
     return buf.getvalue()
+
+
+def _page_setup(d) -> None:  # noqa: ANN001 - a python-docx Document
+    """A4 portrait with 2.5 cm margins and the page number centred in the footer (a PAGE field)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm
+
+    for sec in d.sections:
+        sec.page_width, sec.page_height = Cm(21), Cm(29.7)
+        sec.left_margin = sec.right_margin = Cm(2.5)
+        sec.top_margin = sec.bottom_margin = Cm(2.5)
+        para = sec.footer.paragraphs[0] if sec.footer.paragraphs else sec.footer.add_paragraph()
+        para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = para.add_run()
+        for kind, text in (("begin", None), (None, "PAGE"), ("separate", None), (None, "1"), ("end", None)):
+            if kind:
+                el = OxmlElement("w:fldChar")
+                el.set(qn("w:fldCharType"), kind)
+            elif text == "PAGE":
+                el = OxmlElement("w:instrText")
+                el.set(qn("xml:space"), "preserve")
+                el.text = " PAGE "
+            else:
+                el = OxmlElement("w:t")
+                el.text = text
+            run._r.append(el)
+
+
+def _metadata(d, title: str) -> None:  # noqa: ANN001
+    """The document's own title and author, not the template's."""
+    import datetime as dt
+
+    cp = d.core_properties
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+    cp.title = title
+    cp.author = "FaceTort"
+    cp.last_modified_by = "FaceTort"
+    cp.subject = title
+    cp.keywords = "FaceTort"
+    cp.comments = ""
+    cp.category = ""
+    cp.created = cp.modified = now
+    cp.last_printed = now
+    cp.revision = 1

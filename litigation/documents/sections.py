@@ -17,6 +17,8 @@ from litigation.law.infringement import is_ground
 from litigation.law.rules import Finding
 
 TITLES: dict[str, Text] = {
+    "complaint": T("民事起诉状", "Statement of claim"),
+    "evidence": T("证据目录", "List of evidence"),
     "claim": T("起诉意见书（原告代理人工作稿）", "Claim memo (working draft for the claimant's lawyer)"),
     "bench": T("审理报告（法官工作稿）", "Bench memo (working draft for the judge)"),
     "similar": T("类案检索报告", "Similar-case search report"),

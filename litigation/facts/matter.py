@@ -59,6 +59,14 @@ class Claimant(_Model):
     forum_city: str = Field("", max_length=50)
     forum_court_level: Literal["basic", "intermediate", "high", "internet"] | None = Field(
         None, description="Level of the court hearing the case (internet courts are basic-level)")
+    # Particulars for the statement of claim (民事起诉状); all optional, empty = to be supplied.
+    sex: Literal["male", "female"] | None = Field(None, description="Sex (for the statement of claim)")
+    birth_date: dt.date | None = Field(None, description="Date of birth")
+    ethnicity: str = Field("", max_length=50, description="Ethnicity, e.g. 汉族")
+    address: str = Field("", max_length=300, description="Domicile or habitual residence (住所)")
+    id_number: str = Field("", max_length=40, description="Resident ID number")
+    phone: str = Field("", max_length=40, description="Contact telephone")
+    court_name: str = Field("", max_length=200, description="The court the claim is filed with, e.g. 杭州市富阳区人民法院")
 
     @model_validator(mode="after")
     def _deceased_consistency(self) -> Claimant:
@@ -314,6 +322,16 @@ class Participant(_Model):
     employee_of: str | None = Field(
         None, description="Id of the participant that employs this person; acts in the course of work tasks are "
                           "the employer's (CC 1191(1))")
+    # Particulars for the statement of claim; all optional, empty = to be supplied.
+    address: str = Field("", max_length=300, description="Domicile (住所地; for a person, the address)")
+    legal_representative: str = Field("", max_length=100, description="Legal representative (法定代表人) or person "
+                                                                      "in charge of an organisation")
+    credit_code: str = Field("", max_length=40, description="Unified social credit code (统一社会信用代码)")
+    phone: str = Field("", max_length=40, description="Contact telephone")
+    sex: Literal["male", "female"] | None = Field(None, description="Sex (an individual)")
+    birth_date: dt.date | None = Field(None, description="Date of birth (an individual)")
+    ethnicity: str = Field("", max_length=50, description="Ethnicity (an individual)")
+    id_number: str = Field("", max_length=40, description="Resident ID number (an individual)")
 
     @model_validator(mode="after")
     def _consistency(self) -> Participant:
@@ -507,6 +525,8 @@ class Matter(_Model):
         out: list[tuple[str, dt.date]] = []
         if self.claimant.death_date:
             out.append(("claimant.death_date", self.claimant.death_date))
+        if self.claimant.birth_date:
+            out.append(("claimant.birth_date", self.claimant.birth_date))
         for i, p in enumerate(self.participants):
             if p.processing:
                 for j, a in enumerate(p.processing.acts):
@@ -518,6 +538,8 @@ class Matter(_Model):
                 if p.processing.consent.withdrawn_on:
                     out.append((f"participants.{i}.processing.consent.withdrawn_on",
                                 p.processing.consent.withdrawn_on))
+            if p.birth_date:
+                out.append((f"participants.{i}.birth_date", p.birth_date))
             if p.contract.concluded:
                 out.append((f"participants.{i}.contract.concluded", p.contract.concluded))
             if p.platform and p.platform.notice_date:

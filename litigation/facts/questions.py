@@ -179,6 +179,7 @@ GLOSSARY: dict[str, tuple[Text, Text]] = {
 
 # --------------------------------------------------------------------------- option labels
 EXTRA_LABELS: dict[str, dict[str, tuple[str, str]]] = {
+    "sex": {"male": ("男", "Male"), "female": ("女", "Female")},
     "tristate": {"unknown": ("不清楚 / 未查明", "Unknown / not established"), "yes": ("是", "Yes"), "no": ("否", "No")},
     "bool": {"yes": ("是", "Yes"), "no": ("否", "No")},
     "legal_basis": {"none": ("无（依靠同意）", "None (relies on consent)"), "contract": ("订立、履行合同所必需", "Needed for a contract"),

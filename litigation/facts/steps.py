@@ -52,6 +52,24 @@ STEPS: tuple[Step, ...] = (
               group="court_level"),
             Q("as_of", "as_of", "date", T("分析日期（可选，默认今天）", "Date of the analysis (optional, default today)"),
               H("判断哪些法律已经施行。通常留空。", "Decides which laws were in force. Usually leave empty.")),
+            Q("court_name", "claimant.court_name", "text", T("起诉的法院名称（可选）", "Name of the court you file with "
+              "(optional)"),
+              H("例如“杭州市富阳区人民法院”。起诉状“此致”后写这一名称；留空时起诉状列出有管辖权的法院供选择。",
+                "E.g. 'Fuyang District People's Court, Hangzhou'. The statement of claim is addressed to it; if empty "
+                "the statement lists the courts with jurisdiction.")),
+            Q("sex", "claimant.sex", "select", T("原告性别（起诉状用，可选）", "Claimant's sex (for the statement of "
+              "claim, optional)"), group="sex"),
+            Q("birth_date", "claimant.birth_date", "date", T("原告出生日期（可选）", "Claimant's date of birth "
+              "(optional)")),
+            Q("ethnicity", "claimant.ethnicity", "text", T("原告民族（可选）", "Claimant's ethnicity (optional)"),
+              H("例如“汉族”。", "E.g. 汉族 (Han).")),
+            Q("address", "claimant.address", "text", T("原告住址（可选）", "Claimant's address (optional)"),
+              H("住所地或经常居住地。网络侵权案件，原告住所地法院也可能有管辖权。", "Domicile or habitual residence. In "
+                "an online tort the court of the claimant's domicile may have jurisdiction.")),
+            Q("id_number", "claimant.id_number", "text", T("原告公民身份号码（可选）", "Claimant's ID number (optional)"),
+              H("只写入您自己生成的起诉状，不上传到任何地方。", "It only goes into the statement you generate; it is "
+                "not uploaded anywhere.")),
+            Q("phone", "claimant.phone", "text", T("原告联系电话（可选）", "Claimant's telephone (optional)")),
         ),
         errors=(r"^claimant", r"^title", r"^as_of", r"^setting"),
     ),
@@ -100,9 +118,27 @@ STEPS: tuple[Step, ...] = (
               "(that party's short code, optional)"),
               H("工作人员因执行工作任务造成损害的，由用人单位承担责任（民法典第1191条第1款）。", "Harm done by staff in "
                 "the course of their work is the employer's liability (CC 1191(1))."), terms=("processor",)),
+            Q("p_address", "address", "text", T("住所地或住址（起诉状用，可选）", "Domicile or address (for the "
+              "statement of claim, optional)"),
+              H("被告住所地法院对侵权和合同纠纷都有管辖权。", "The court of the defendant's domicile has jurisdiction over "
+                "tort and contract disputes.")),
+            Q("p_legal_rep", "legal_representative", "text", T("法定代表人或主要负责人（可选）", "Legal representative "
+              "or person in charge (optional)"), visible=(Cond("kind", "ne", "individual"),)),
+            Q("p_credit_code", "credit_code", "text", T("统一社会信用代码（可选）", "Unified social credit code "
+              "(optional)"), visible=(Cond("kind", "ne", "individual"),)),
+            Q("p_phone", "phone", "text", T("联系电话（可选）", "Telephone (optional)")),
+            Q("p_sex", "sex", "select", T("性别（可选）", "Sex (optional)"), group="sex",
+              visible=(Cond("kind", "eq", "individual"),)),
+            Q("p_birth_date", "birth_date", "date", T("出生日期（可选）", "Date of birth (optional)"),
+              visible=(Cond("kind", "eq", "individual"),)),
+            Q("p_ethnicity", "ethnicity", "text", T("民族（可选）", "Ethnicity (optional)"),
+              visible=(Cond("kind", "eq", "individual"),)),
+            Q("p_id_number", "id_number", "text", T("公民身份号码（可选）", "ID number (optional)"),
+              visible=(Cond("kind", "eq", "individual"),)),
         ),
         errors=(r"^participants$", r"^participants\.\d+$", r"^participants\.\d+\.(id|name|kind|role|defendant|"
-                r"identified|processing_evidence|fault|responsibility_weight|wrongdoer_kind|employee_of)"),
+                r"identified|processing_evidence|fault|responsibility_weight|wrongdoer_kind|employee_of|address|"
+                r"legal_representative|credit_code|phone|sex|birth_date|ethnicity|id_number)"),
         terms=("processor", "entrusted", "platform"),
     ),
     Step(

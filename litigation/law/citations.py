@@ -84,6 +84,31 @@ INSTRUMENTS: dict[str, Instrument] = {
             kind="judicial_interpretation",
         ),
         Instrument(
+            code="SPC-EVIDENCE-2019",
+            name=Text(zh="最高人民法院关于民事诉讼证据的若干规定（2019年修正）",
+                      en="SPC Provisions on evidence in civil proceedings (2019 amendment)"),
+            short=Text(zh="民事诉讼证据规定", en="SPC Evidence Provisions"),
+            effective=dt.date(2020, 5, 1),
+            kind="judicial_interpretation",
+        ),
+        Instrument(
+            code="SPC-ONLINE-2020",
+            name=Text(zh="最高人民法院关于审理利用信息网络侵害人身权益民事纠纷案件适用法律若干问题的规定（2020年修正）",
+                      en="SPC Provisions on civil disputes over infringement of personal rights through information "
+                         "networks (2020 amendment)"),
+            short=Text(zh="信息网络侵害人身权益规定", en="SPC Online-Infringement Provisions"),
+            effective=None,  # 2014, amended 2020: the dates are not in the text the project holds
+            kind="judicial_interpretation",
+        ),
+        Instrument(
+            code="LITIGATION-FEES-2006",
+            name=Text(zh="诉讼费用交纳办法（国务院令第481号）", en="Measures on the payment of litigation costs (State "
+                                                         "Council Order No. 481)"),
+            short=Text(zh="诉讼费用交纳办法", en="Litigation Costs Measures"),
+            effective=dt.date(2007, 4, 1),
+            kind="administrative_regulation",
+        ),
+        Instrument(
             code="CC-TEMPORAL-2020",
             name=Text(zh="最高人民法院关于适用《中华人民共和国民法典》时间效力的若干规定",
                       en="SPC Provisions on the temporal effect of the Civil Code"),
@@ -284,8 +309,8 @@ def cprl(article: int, paragraph: int | None = None) -> Citation:
     return cite("CPRL-2013", article, paragraph)
 
 
-def gpcl(article: int) -> Citation:
-    return cite("GPCL-2017", article, verification="V-2nd")
+def gpcl(article: int, paragraph: int | None = None) -> Citation:
+    return cite("GPCL-2017", article, paragraph, verification="V-2nd")
 
 
 def tll(article: int, paragraph: int | None = None) -> Citation:

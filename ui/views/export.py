@@ -1,4 +1,5 @@
-"""Export page: claim memo, bench memo and similar-case search report as DOCX, PDF and Markdown."""
+"""Export page: statement of claim, evidence list, claim memo, bench memo and similar-case search report as DOCX,
+PDF and Markdown."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from litigation.documents.render_pdf import NO_FONT, cjk_font
 from ui import data, state
 from ui.frame import lang, t
 
-KIND_KEYS = {"claim": "ex.claim", "bench": "ex.bench", "similar": "ex.similar"}
+KIND_KEYS = {"complaint": "ex.complaint", "evidence": "ex.evidence", "claim": "ex.claim", "bench": "ex.bench",
+             "similar": "ex.similar"}
 
 
 def _pref(key: str, pref: str) -> None:

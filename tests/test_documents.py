@@ -1,0 +1,301 @@
+"""Court documents: the statement of claim (民事起诉状), the evidence list, court and procedure (court fee brackets,
+small claims, limitation, jurisdiction), and that no document contradicts the analysis it was made from."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from litigation.cli import main
+from litigation.documents import procedure as proc
+from litigation.documents.complaint import display_name
+from litigation.documents.evidence import evidence_rows
+from litigation.documents.export import export
+from litigation.documents.prayers import MONEY_HEADS, prayers
+from litigation.facts.validation import load_matter, read_matter_file
+from litigation.law.analysis import analyze
+
+ROOT = Path(__file__).resolve().parent.parent
+SCEN = ROOT / "data" / "scenarios"
+TODAY = dt.date(2026, 6, 30)
+ALL = sorted(SCEN.glob("*.matter.json"))
+
+
+def scenario(name: str):
+    m = read_matter_file(SCEN / f"{name}.matter.json")
+    return m, analyze(m)
+
+
+def md(kind: str, name: str, lang: str = "zh") -> str:
+    m, a = scenario(name)
+    return export(kind, "md", m, a, lang, None, TODAY).decode()  # type: ignore[arg-type]
+
+
+def requests_of(text: str) -> list[str]:
+    body = text.split("## 诉讼请求", 1)[1].split("## 事实与理由", 1)[0]
+    return re.findall(r"^\d+\\?\. (.+)$", body, flags=re.M)  # the Markdown writer escapes "1." as "1\\."
+
+
+# --------------------------------------------------------------------------- court fee (诉讼费用交纳办法 Art 13)
+@pytest.mark.parametrize("amount, fee", [
+    (0, 50), (1_038, 50), (10_000, 50), (10_001, 50.03), (30_000, 550), (50_000, 1_050), (100_000, 2_300),
+    (100_001, 2_300.02), (200_000, 4_300), (500_000, 8_800), (1_000_000, 13_800), (2_000_000, 22_800),
+    (5_000_000, 46_800), (10_000_000, 81_800), (20_000_000, 141_800), (30_000_000, 191_800),
+])
+def test_property_fee_brackets(amount, fee):
+    assert proc.property_fee(amount) == pytest.approx(fee, abs=0.01)
+
+
+@pytest.mark.parametrize("damages, low, high", [
+    (0, 100, 500), (50_000, 100, 500), (60_000, 200, 600), (100_000, 600, 1_000), (200_000, 1_100, 1_500),
+])
+def test_personality_fee(damages, low, high):
+    assert proc.personality_fee(damages) == (low, high)
+
+
+def test_fee_point_halves_for_simplified_procedure_and_names_the_articles():
+    pt = proc.fee_point(30_000, ["contract"])
+    assert "550 元" in pt.text.zh and "275 元" in pt.text.zh
+    assert "《诉讼费用交纳办法》第十三条第一项" in pt.basis("zh") and "第十六条" in pt.basis("zh")
+    tort = proc.fee_point(1_200, ["portrait"])
+    assert "100 元 至 500 元" in tort.text.zh and "推断" in tort.text.zh
+
+
+def test_small_claims_gives_no_invented_threshold():
+    m, _ = scenario("guo_bing_2019")
+    money_only = proc.small_claims_point(m, 1_038, non_money=False)
+    assert "百分之五十" in money_only.text.zh and "未收录" in money_only.text.zh
+    assert not re.search(r"\d{4,} 元以下", money_only.text.zh)
+    assert "不适用小额诉讼程序" in proc.small_claims_point(m, 1_038, non_money=True).text.zh
+    assert money_only.citations[0].formal("zh") == "《中华人民共和国民事诉讼法》第一百六十五条第一款"
+
+
+def test_limitation_old_and_new_law():
+    m, a = scenario("guo_bing_2019")
+    old = proc.limitation_points(m, a)
+    assert "民法总则" in old[0].text.zh and old[0].secondary and "2022-04-27" in old[0].text.zh
+    assert "删除" in old[1].text.zh and "推断" in old[1].text.zh
+    m, a = scenario("deepfake_obscene_video_2024")
+    new = proc.limitation_points(m, a)
+    assert new[0].basis("zh").startswith("《中华人民共和国民法典》第一百八十八条第一款") and not new[0].secondary
+
+
+def test_courts_tort_contract_online_and_internet_court():
+    m, _ = scenario("deepfake_obscene_video_2024")
+    pts = proc.court_points(m, ["portrait"])
+    bases = " ".join(p.basis("zh") for p in pts)
+    assert "第二十九条" in bases and "第二十五条" in bases
+    m2 = m.model_copy(update={"claimant": m.claimant.model_copy(update={"forum_city": "杭州"})})
+    internet = [p for p in proc.court_points(m2, ["portrait"]) if p.secondary]
+    assert internet and "二手资料" in internet[0].text.zh
+    g, _ = scenario("guo_bing_2019")
+    assert any("第二十四条" in p.basis("zh") for p in proc.court_points(g, ["contract"]))
+
+
+# --------------------------------------------------------------------------- the statement of claim
+def test_guo_bing_statement_of_claim():
+    text = md("complaint", "guo_bing_2019")
+    assert text.startswith("# 民事起诉状")
+    assert "原告：郭兵，【待补充：性别】" in text and "【待补充：身份证号】" in text
+    assert "被告：杭州野生动物世界有限公司，住所地：【待补充：住所地】" in text
+    reqs = requests_of(text)
+    assert reqs[0].startswith("判令被告杭州野生动物世界有限公司删除") and "人脸信息" in reqs[0]
+    assert any("因违约造成的损失 1,038 元" in r for r in reqs)
+    assert reqs[-1].startswith("判令被告杭州野生动物世界有限公司承担本案诉讼费用")
+    assert not any("精神损害" in r or "赔礼道歉" in r for r in reqs)  # unavailable: never requested
+    assert "案由：服务合同纠纷" in text  # the claimant elected the contract route
+    assert "此致" in text and "具状人：郭兵" in text and "本诉状副本 1 份" in text
+    assert "《中华人民共和国消费者权益保护法》第二十九条第一款" in text
+    assert "分段累计为 50 元" in text or "应交 50 元" in text
+    assert "应交 50 元" in text  # contract route: a property case
+    statement = text.split("## 起诉须知")[0]
+    assert "Hangzhou Safari Park" not in statement and "two-person" not in statement
+
+
+def test_zoo_2022_tort_route_states_the_tort_heads_not_the_contract_loss():
+    text = md("complaint", "zoo_annual_pass_2022")
+    reqs = requests_of(text)
+    assert any("财产损失 678 元" in r for r in reqs) and any("合理开支 360 元" in r for r in reqs)
+    assert not any("因违约造成的损失" in r for r in reqs)
+    assert any("其他合理验证方式" in r for r in reqs)
+    assert "以上金额合计 1,038 元" in text
+    assert "案由：个人信息保护纠纷\n" in text  # the consumer-law claim is the same dispute, not a second docket
+
+
+def test_deepfake_statement_of_claim():
+    text = md("complaint", "deepfake_obscene_video_2024")
+    reqs = requests_of(text)
+    assert any("公开发布致歉声明" in r and "消除影响" in r for r in reqs)
+    assert any("合理开支 1,200 元" in r for r in reqs)
+    assert any("精神损害抚慰金 【待补充：金额】" in r for r in reqs)
+    assert all("视频平台" not in r for r in reqs)  # the platform is not liable
+    assert "本诉状副本 2 份" in text and "第二十五条" in text
+    assert "案由：个人信息保护纠纷、肖像权纠纷、名誉权纠纷" in text
+
+
+def test_particulars_entered_replace_the_gaps():
+    m, _ = scenario("deepfake_obscene_video_2024")
+    data = m.model_dump(mode="json")
+    data["claimant"].update(sex="female", birth_date="1995-03-02", ethnicity="汉族", address="杭州市西湖区某路1号",
+                            id_number="330106199503020000", phone="13800000000", court_name="杭州互联网法院")
+    data["participants"][0].update(address="上海市某区某路2号", sex="male")
+    data["participants"][1].update(address="北京市某区", legal_representative="张某", credit_code="91110000XXXXXXXXXX")
+    m2 = load_matter(data, today=TODAY)
+    text = export("complaint", "md", m2, analyze(m2), "zh", None, TODAY).decode()
+    assert "原告：林某，女，1995-03-02出生，汉族，住杭州市西湖区某路1号，公民身份号码：330106199503020000" in text
+    assert "被告：王某，男，" in text and "法定代表人：张某" in text
+    assert "此致\n\n杭州互联网法院" in text
+
+
+def test_english_statement_of_claim():
+    text = md("complaint", "guo_bing_2019", "en")
+    assert text.startswith("# Statement of claim") and r"\[to be supplied: sex\]" in text  # brackets escaped in Markdown
+    assert "RMB 1,038" in text and "Civil Procedure Law, Art 122" in text
+
+
+# --------------------------------------------------------------------------- evidence list
+@pytest.mark.parametrize("name", ["guo_bing_2019", "zoo_annual_pass_2022", "deepfake_obscene_video_2024",
+                                  "platform_sued_alone_anonymous_uploader"])
+def test_evidence_rows_cover_every_claimant_burden_row(name):
+    m, a = scenario(name)
+    rows = evidence_rows(m, a)
+    need = {(b.element, b.participant) for b in a.burden if b.bearer == "claimant" and b.status != "not_at_issue"}
+    assert need == {(r.element, r.participant) for r in rows}
+    status = {(b.element, b.participant): b.status for b in a.burden}
+    for r in rows:
+        assert r.status == status[(r.element, r.participant)]
+        assert bool(r.ways) <= (r.status in ("missing", "contested"))
+
+
+def test_evidence_list_says_how_to_get_what_is_missing():
+    text = md("evidence", "platform_sued_alone_anonymous_uploader")
+    assert text.startswith("# 证据目录")
+    assert "《最高人民法院关于审理利用信息网络侵害人身权益民事纠纷案件适用法律若干问题的规定》第三条第一款" in text
+    m, _ = scenario("deepfake_obscene_video_2024")
+    data = m.model_dump(mode="json")
+    data["participants"][0]["processing_evidence"] = "weak"
+    mw = load_matter(data, today=TODAY)
+    weak = export("evidence", "md", mw, analyze(mw), "zh", None, TODAY).decode()
+    assert "第八十四条" in weak and "区块链存证" in weak and "须核实" in weak
+    guo = md("evidence", "guo_bing_2019")
+    assert "《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第一百一十二条" in guo
+    assert "《最高人民法院关于民事诉讼证据的若干规定》第四十五条" in guo
+
+
+# --------------------------------------------------------------------------- formats
+def pdftotext(data: bytes, tmp_path: Path) -> str:
+    exe = shutil.which("pdftotext")
+    assert exe, "pdftotext (poppler-utils) is required"
+    p = tmp_path / "doc.pdf"
+    p.write_bytes(data)
+    return subprocess.run([exe, "-enc", "UTF-8", str(p), "-"], capture_output=True, check=True).stdout.decode()
+
+
+@pytest.mark.parametrize("name", ["guo_bing_2019", "zoo_annual_pass_2022", "deepfake_obscene_video_2024"])
+@pytest.mark.parametrize("kind", ["complaint", "evidence"])
+def test_docx_and_pdf(name, kind, tmp_path):
+    m, a = scenario(name)
+    d = Document(io.BytesIO(export(kind, "docx", m, a, "zh", None, TODAY)))  # type: ignore[arg-type]
+    sec = d.sections[0]
+    assert round(sec.page_width.mm) == 210 and round(sec.page_height.mm) == 297
+    assert "PAGE" in sec.footer._element.xml
+    title = "民事起诉状" if kind == "complaint" else "证据目录"
+    assert d.core_properties.title == title and d.core_properties.author == "FaceTort"
+    assert "python-docx" not in (d.core_properties.comments + d.core_properties.last_modified_by)
+    words = " ".join(p.text for p in d.paragraphs) + " ".join(c.text for t in d.tables for r in t.rows for c in r.cells)
+    text = pdftotext(export(kind, "pdf", m, a, "zh", None, TODAY), tmp_path)  # type: ignore[arg-type]
+    assert title in text
+    defendant = display_name(next(p.name for p in m.participants if p.defendant), "zh")
+    assert defendant in words and defendant[:4] in text
+    if kind == "complaint":
+        assert "诉讼请求" in text and "此致" in text and "1." in words
+
+
+# --------------------------------------------------------------------------- never contradict the analysis
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.name.split(".")[0])
+def test_no_document_contradicts_the_analysis(path):
+    m = read_matter_file(path)
+    a = analyze(m)
+    pr = prayers(m, a)
+    available = {r.code: set(r.against) for r in a.remedies if r.available}
+    liable = {d.id: d.external for d in a.liability.defendants}
+    for p in pr.items:
+        if p.code == "costs":
+            assert all(liable.get(x, "none") != "none" for x in p.against)
+            continue
+        assert p.code in available, p.code                       # no remedy the analysis says is unavailable
+        assert set(p.against) <= available[p.code]
+        if p.code in MONEY_HEADS and p.code != "contract_damages":
+            assert all(liable[x] in ("joint_and_several", "several_share", "joint_for_enlarged_part")
+                       for x in p.against)
+    h = m.harm
+    amounts = {p.code: p.amount for p in pr.items if p.amount is not None}
+    if "reasonable_expenses" in amounts:
+        assert amounts["reasonable_expenses"] <= sum(e.amount for e in h.expenses if e.receipt and
+                                                     e.kind != "attorney_fees")
+    if "property_damages" in amounts:
+        assert amounts["property_damages"] <= max(h.economic_loss, h.infringer_gains or 0)
+        assert next(b for b in a.burden if b.element == "causation").status in ("met", "not_at_issue")
+    if "contract_damages" in amounts:
+        assert amounts["contract_damages"] <= sum(x.contract.loss for x in m.participants)
+    for pid in pr.route:  # one route for the same loss
+        heads = {p.code for p in pr.items if pid in p.against and p.code in MONEY_HEADS}
+        assert not ({"contract_damages"} & heads and heads - {"contract_damages"})
+    text = export("complaint", "md", m, a, "zh", None, TODAY).decode()
+    docket = re.search(r"^案由：(.+)$", text, flags=re.M).group(1)  # type: ignore[union-attr]
+    found = {c.docket.zh for c in a.claims_found()}
+    for d in docket.split("、"):
+        assert d in found or d.startswith("【待补充"), d
+    statement = text.split("## 起诉须知")[0]
+    assert "[to be supplied" not in statement and "unverified" not in statement
+    if not any(r.code == "mental_distress_damages" and r.available for r in a.remedies):
+        assert "精神损害抚慰金" not in statement
+
+
+# --------------------------------------------------------------------------- command line
+def test_cli_export_writes_the_document(tmp_path, capsys):
+    out = tmp_path / "c.docx"
+    assert main(["export", str(SCEN / "guo_bing_2019.matter.json"), "--doc", "complaint", "--format", "docx",
+                 "-o", str(out)]) == 0
+    assert Document(io.BytesIO(out.read_bytes())).core_properties.title == "民事起诉状"
+    assert main(["export", str(SCEN / "guo_bing_2019.matter.json"), "--doc", "evidence", "--lang", "en"]) == 0
+    assert capsys.readouterr().out.startswith("# List of evidence")
+
+
+def test_cli_export_of_a_bad_matter_writes_nothing(tmp_path, capsys):
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"format": "facetort-matter", "version": 1, "participants": [{"id": "x"}]}))
+    out = tmp_path / "out.md"
+    assert main(["export", str(bad), "-o", str(out), "--lang", "zh"]) == 1
+    assert not out.exists()
+    err = capsys.readouterr().err
+    assert main(["validate", str(bad), "--lang", "zh"]) == 1
+    assert capsys.readouterr().err == err
+
+
+# --------------------------------------------------------------------------- bench memo
+def test_bench_memo_points_in_dispute_follow_the_facts():
+    from litigation.documents.issues import focus_points
+
+    pts = {}
+    for name in ("guo_bing_2019", "zoo_annual_pass_2022", "deepfake_obscene_video_2024"):
+        m, a = scenario(name)
+        pts[name] = {(f.source, f.title.zh) for f in focus_points(m, a)}
+    assert len({frozenset(v) for v in pts.values()}) == 3  # they differ as the facts do
+    assert any(s == "election" for s, _ in pts["guo_bing_2019"])
+    assert any(s == "defence" and "同意" in t for s, t in pts["zoo_annual_pass_2022"])
+    assert not any(s == "election" for s, _ in pts["deepfake_obscene_video_2024"])
+    text = md("bench", "guo_bing_2019")
+    focus = text.split("## 争议焦点", 1)[1].split("\n## ", 1)[0]
+    assert "违约责任与侵权责任竞合" in focus and "举证责任：原告" in focus
+    main_part = text.split("## 判决主文（草拟）", 1)[1].split("\n## ", 1)[0]
+    assert "赔偿原告因违约造成的损失 1,038 元" in main_part and "精神损害" not in main_part
+    assert "驳回原告的其他诉讼请求" in main_part and "Hangzhou Safari Park" not in main_part
