@@ -150,11 +150,12 @@ def test_a_writer_killed_mid_save_never_corrupts_the_library(tmp_path):
         proc = subprocess.Popen([sys.executable, "-c", WRITER, str(tmp_path), PASS, mid], stdout=subprocess.PIPE,
                                 env=env, text=True)
         assert proc.stdout.readline().strip() == "ready"
-        time.sleep(rng.uniform(0.05, 0.5))
+        seen = [int(proc.stdout.readline()) for _ in range(rng.randint(1, 40))]  # the writer is mid-loop
+        time.sleep(rng.uniform(0, 0.02))
         os.kill(proc.pid, signal.SIGKILL)
         out, _ = proc.communicate()
         kills += 1
-        committed = [int(x) for x in out.split()]
+        committed = seen + [int(x) for x in out.split()]
         saves += len(committed)
         # every save the writer saw committed is there; at most the one in flight is missing
         newest = lb.Library.unlock(tmp_path, PASS).history(mid)[0].n
@@ -163,4 +164,4 @@ def test_a_writer_killed_mid_save_never_corrupts_the_library(tmp_path):
     again = lb.Library.unlock(tmp_path, PASS)
     assert again.check() == []
     assert again.load(mid)["title"].startswith("edit ")
-    assert kills == 12 and saves > 100, saves  # the kills did land among saves
+    assert kills == 12 and saves >= 12, saves  # every kill landed in the writer's save loop
