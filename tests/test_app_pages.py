@@ -13,11 +13,12 @@ from test_export import guo_bing_like
 from litigation.facts import answers as fa
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
-PAGES = ("start", "interview", "analysis", "compensation", "export", "cases", "teaching")
+PAGES = ("start", "interview", "analysis", "compensation", "export", "cases", "teaching", "library")
 TITLES = {"start": ("人脸信息侵权诉讼辅助", "Decision support for face-information tort cases"),
           "interview": ("事实问答", "Interview"), "analysis": ("法律分析", "Legal analysis"),
           "compensation": ("赔偿估算", "Compensation"), "export": ("导出文书", "Export documents"),
-          "cases": ("类案检索", "Case explorer"), "teaching": ("教学模式", "Teaching mode")}
+          "cases": ("类案检索", "Case explorer"), "teaching": ("教学模式", "Teaching mode"),
+          "library": ("我的案件库", "My matters")}
 
 
 def two_processors() -> dict:

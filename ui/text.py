@@ -10,9 +10,9 @@ from litigation.i18n import Lang
 TEXT: dict[str, tuple[str, str]] = {
     # frame
     "app.title": ("FaceTort 人脸信息侵权诉讼辅助", "FaceTort — face-information tort litigation"),
-    "app.disclaimer": ("供律师、法官和法学院诊所参考，不构成法律意见；以法律原文为准。除非您自己保存文件，本工具不在服务器上留存任何信息。",
+    "app.disclaimer": ("供律师、法官和法学院诊所参考，不构成法律意见；以法律原文为准。除非您自己保存文件或打开“在本机保存”，本工具不留存任何信息。",
                        "Reference software for lawyers, judges and law clinics, not legal advice; the Chinese text "
-                       "of the law controls. Nothing is kept on the server unless you save a file yourself."),
+                       "of the law controls. Nothing is kept unless you save a file or turn on 'Keep my matters'."),
     "lang.label": ("语言 / Language", "Language / 语言"),
     "nav.start": ("开始", "Start"),
     "nav.interview": ("事实问答", "Interview"),
@@ -389,6 +389,90 @@ TEXT: dict[str, tuple[str, str]] = {
                         "decisions most similar to your matter are listed here."),
     "ca.report": ("导出类案检索报告", "Export the similar-case search report"),
     "ca.empty": ("没有符合条件的案件。", "No case matches these filters."),
+    # matter library
+    "nav.library": ("我的案件库", "My matters"),
+    "lib.switch": ("在本机保存我的案件（加密）", "Keep my matters on this computer (encrypted)"),
+    "lib.switch_help": ("默认关闭：关闭时不写入任何文件。打开后，每次修改都自动加密保存到您指定的本机文件夹，可以查看历史版本并恢复。",
+                        "Off by default: while off, nothing is written. When on, every change is saved, encrypted, "
+                        "in a folder on this computer that you choose, with a history you can restore from."),
+    "lib.off": ("保存功能已关闭：本工具不保存任何内容。刷新或关闭页面会丢失全部答案——请在“事实问答”的“保存 / 载入”中保存文件，或打开上面的开关。",
+                "Saving is off: nothing is kept. Reloading or closing this page loses every answer — save a file "
+                "under 'Save / load' in the Interview, or turn on the switch above."),
+    "lib.relock": ("这个页面的案件库已锁定（服务器重启或超时）。请输入口令重新打开，案件会随之恢复。",
+                   "This page's library is locked (the server restarted or the session expired). Enter the "
+                   "passphrase to reopen it; the matter comes back with it."),
+    "lib.folder": ("案件库文件夹", "Library folder"),
+    "lib.folder_help": ("案件库保存在这个文件夹中的 library.sqlite3 文件里（默认可用环境变量 FACETORT_HOME 更改）。",
+                        "The library is the file library.sqlite3 in this folder (the default can be set with the "
+                        "FACETORT_HOME environment variable)."),
+    "lib.new_here": ("这个文件夹里还没有案件库：设置一个口令来创建（至少 8 个字符）。口令无法找回。",
+                     "No library in this folder yet: choose a passphrase to create one (at least 8 characters). "
+                     "A passphrase cannot be recovered."),
+    "lib.found_here": ("在这个文件夹里找到了案件库：输入口令打开。", "A library was found in this folder: enter its "
+                       "passphrase."),
+    "lib.pass": ("口令", "Passphrase"),
+    "lib.pass_help": ("案件内容用这个口令加密；没有口令，任何人（包括您自己）都无法读取。", "Your matters are encrypted "
+                      "with it; without it nobody, you included, can read them."),
+    "lib.pass2": ("再次输入口令", "Passphrase again"),
+    "lib.create": ("创建案件库", "Create the library"),
+    "lib.open": ("打开案件库", "Open the library"),
+    "lib.on": ("案件库已打开：{home}", "Library open: {home}"),
+    "lib.current": ("当前案件：**{title}**", "Open matter: **{title}**"),
+    "lib.saved_at": ("已自动保存 {when}", "Saved automatically at {when}"),
+    "lib.save_failed": ("自动保存失败，您的答案仍在本页中。请保存文件，或检查文件夹是否可写。",
+                        "Autosave failed; your answers are still on this page. Save a file, or check that the "
+                        "folder is writable."),
+    "lib.untitled": ("（未命名案件）", "(untitled matter)"),
+    "lib.new": ("新建案件", "New matter"),
+    "lib.lock": ("锁定", "Lock"),
+    "lib.manage": ("管理我的案件", "Manage my matters"),
+    "lib.heading": ("我的案件库", "My matters"),
+    "lib.page_off": ("案件库未打开。在左侧边栏打开“在本机保存我的案件（加密）”开关并输入口令。", "The library is not open. "
+                     "Turn on 'Keep my matters on this computer (encrypted)' in the sidebar and enter your passphrase."),
+    "lib.where": ("**数据保存位置：** `{home}` 中的 library.sqlite3（内容全部加密）。**如何删除：** 在本页底部“删除整个案件库”，或直接删除该文件夹中的 library.sqlite3 文件。",
+                  "**Where the data lives:** library.sqlite3 in `{home}` (all content encrypted). **How to erase "
+                  "it:** 'Erase the whole library' at the bottom of this page, or delete library.sqlite3 from that "
+                  "folder."),
+    "lib.list": ("案件", "Matters"),
+    "lib.search": ("搜索（案件名称、当事人、编号）", "Search (title, parties, id)"),
+    "lib.search_ph": ("例如：动物园", "e.g. zoo"),
+    "lib.none": ("库中还没有案件。开始填写事实问答，案件会自动保存到这里。", "No matters yet. Start the interview and it is "
+                 "saved here automatically."),
+    "lib.no_match": ("没有符合搜索条件的案件。", "No matter matches the search."),
+    "lib.row": ("原告：{claimant} · 参与者：{parties} · 更新于 {when} · {n} 个版本", "Claimant: {claimant} · parties: "
+                "{parties} · updated {when} · {n} version(s)"),
+    "lib.open_one": ("打开", "Open"),
+    "lib.duplicate": ("复制", "Duplicate"),
+    "lib.rename": ("重命名", "Rename"),
+    "lib.delete": ("删除", "Delete"),
+    "lib.new_title": ("新名称", "New title"),
+    "lib.save_title": ("保存", "Save"),
+    "lib.delete_confirm": ("确定删除“{title}”及其全部历史版本？删除后无法恢复。", "Delete '{title}' and all its versions? "
+                           "This cannot be undone."),
+    "lib.delete_yes": ("确定删除", "Yes, delete"),
+    "lib.history": ("当前案件的历史版本", "History of the open matter"),
+    "lib.history_none": ("打开或开始一个案件后，这里会列出它的每个版本。", "Open or start a matter to see its versions here."),
+    "lib.version": ("版本", "Version"),
+    "lib.restore": ("恢复到这个版本", "Restore this version"),
+    "lib.restored": ("已恢复第 {n} 版（作为最新版本保存，可以再次撤销）。", "Version {n} restored (saved as the newest "
+                     "version, so this too can be undone)."),
+    "lib.history_help": ("每次修改都会保存一个版本；恢复旧版本不会删除任何版本。", "Every change saves a version; restoring "
+                         "an old one deletes none."),
+    "lib.note.autosave": ("自动保存", "autosave"),
+    "lib.note.rename": ("重命名", "renamed"),
+    "lib.note.import": ("从文件导入", "imported from a file"),
+    "lib.note.restore": ("恢复第 {n} 版", "restored version {n}"),
+    "lib.note.copy": ("复制而来", "duplicated"),
+    "lib.io": ("导入 / 导出案件文件", "Import / export matter files"),
+    "lib.import": ("把案件文件导入案件库", "Import a matter file into the library"),
+    "lib.imported": ("已把“{name}”导入案件库。", "Imported '{name}' into the library."),
+    "lib.erase_title": ("删除整个案件库", "Erase the whole library"),
+    "lib.erase_help": ("删除 `{home}` 中的案件库文件（全部案件和历史版本）。此操作无法撤销。", "Deletes the library file in "
+                       "`{home}` (every matter and version). This cannot be undone."),
+    "lib.erase": ("删除整个案件库…", "Erase the library…"),
+    "lib.erase_confirm": ("确定删除全部案件？", "Erase every matter?"),
+    "lib.erase_yes": ("确定删除全部", "Yes, erase everything"),
+    "lib.erased": ("已删除 {home} 中的案件库。", "The library in {home} was erased."),
 }
 
 
