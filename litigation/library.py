@@ -280,6 +280,12 @@ class Library:
                                f"The library has no matter {mid}" + (f" version {n}." if n else "."))
         return self._unpack(mid, row[0], row[1])
 
+    def updated(self, mid: str) -> float | None:
+        """When the matter's newest version was saved (None if there is no such matter)."""
+        with self._db() as c:
+            row = c.execute("SELECT updated FROM matters WHERE id = ?", (mid,)).fetchone()
+        return row[0] if row else None
+
     def has(self, mid: str) -> bool:
         with self._db() as c:
             return c.execute("SELECT 1 FROM matters WHERE id = ?", (mid,)).fetchone() is not None

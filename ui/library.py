@@ -97,6 +97,7 @@ def open_matter(lib: lb.Library, mid: str, n: int | None = None) -> None:
     state.replace_answers(answers)
     st.session_state[CURRENT] = mid
     st.session_state[SAVED] = _text(answers) if n is None else None
+    st.session_state[SAVED_AT] = lib.updated(mid)
     st.query_params["m"] = mid
 
 
@@ -210,6 +211,7 @@ def sidebar() -> None:
         _guard_leaving(not _blank(state.answers()))
         return
     _guard_leaving(False)
+    autosave()  # what the callbacks of this run changed, so the status below is current
     title = state.answers().get("title") or t("lib.untitled")
     at = st.session_state.get(SAVED_AT)
     when = dt.datetime.fromtimestamp(at).strftime("%H:%M:%S") if at else None

@@ -186,6 +186,15 @@ def see(pg, text: str, timeout_s: float = 30, where: str = "main") -> None:
     assert text in shown, shown[:3000]
 
 
+def eventually(check, timeout_s: float = 20) -> None:
+    """Wait until `check()` is true (the app saves while the browser may already report idle)."""
+    end = time.monotonic() + timeout_s
+    while not check():
+        if time.monotonic() > end:
+            assert check()
+        time.sleep(0.2)
+
+
 def upload(pg, path: Path) -> None:
     """Load a matter file through the interview's 'Save / load' expander."""
     exp = pg.locator('[data-testid="stExpander"]').filter(has_text="保存 / 载入案件").first
