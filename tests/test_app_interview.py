@@ -25,8 +25,15 @@ def app(lang: str | None = None) -> AppTest:
     return at
 
 
+def k(at: AppTest, path: str) -> str:
+    """The key of the interview widget for `path` (ui.state.widget_key: generation and language in it)."""
+    ss = at.session_state
+    gen = ss["ft_widget_gen"] if "ft_widget_gen" in ss else 0
+    return f"q:{gen}:{ss['ft_lang']}:{path}"
+
+
 def w(at: AppTest, path: str):
-    return at.get_by_key("q:" + path)
+    return at.get_by_key(k(at, path))
 
 
 def click(at: AppTest, key: str) -> None:
@@ -58,7 +65,7 @@ def drive_guo_bing(at: AppTest) -> None:
     next_step(at)
 
     assert step(at) == "participants"
-    click(at, "q:participants:add")
+    click(at, k(at, "participants:add"))
     w(at, "participants.0.name").input("某野生动物世界有限公司").run()
     w(at, "participants.0.id").input("zoo").run()
     w(at, "participants.0.kind").select("business").run()
@@ -66,8 +73,8 @@ def drive_guo_bing(at: AppTest) -> None:
     next_step(at)
 
     assert step(at) == "acts"
-    click(at, "q:participants.0.processing.acts:add")
-    click(at, "q:participants.0.processing.acts:add")
+    click(at, k(at, "participants.0.processing.acts:add"))
+    click(at, k(at, "participants.0.processing.acts:add"))
     w(at, "participants.0.processing.acts.0.start").set_value("2023-03-01").run()
     w(at, "participants.0.processing.acts.1.kind").select("storage").run()
     w(at, "participants.0.processing.acts.1.start").set_value("2023-03-01").run()
@@ -91,7 +98,7 @@ def drive_guo_bing(at: AppTest) -> None:
     assert step(at) == "incidents"
     next_step(at)  # relations are skipped with one participant
     assert step(at) == "harm"
-    click(at, "q:harm.expenses:add")
+    click(at, k(at, "harm.expenses:add"))
     w(at, "harm.expenses.0.kind").select("transport").run()
     w(at, "harm.expenses.0.amount").set_value(360.0).run()
     w(at, "harm.expenses.0.receipt").check().run()
@@ -155,7 +162,7 @@ def test_going_back_keeps_answers_and_hidden_answers_survive():
     click(at, "prev:bottom:participants")
     assert w(at, "claimant.relative_suing").value == "spouse"
     w(at, "claimant.deceased").uncheck().run()  # hidden now, but remembered
-    assert "q:claimant.relative_suing" not in [x.key for x in at.selectbox]
+    assert k(at, "claimant.relative_suing") not in [x.key for x in at.selectbox]
     w(at, "claimant.deceased").check().run()
     assert w(at, "claimant.relative_suing").value == "spouse"
 
@@ -163,7 +170,7 @@ def test_going_back_keeps_answers_and_hidden_answers_survive():
 def test_inline_validation_names_the_field_in_the_step():
     at = app()
     next_step(at)
-    click(at, "q:participants:add")
+    click(at, k(at, "participants:add"))
     errs = " ".join(e.value for e in at.error)
     assert "名称" in errs and "不能为空" in errs
     w(at, "participants.0.name").input("某公司").run()
@@ -181,10 +188,10 @@ def test_english_interview_via_query_param():
 def test_remove_participant_drops_references():
     at = app()
     next_step(at)
-    click(at, "q:participants:add")
-    click(at, "q:participants:add")
+    click(at, k(at, "participants:add"))
+    click(at, k(at, "participants:add"))
     assert [p["id"] for p in answers(at)["participants"]] == ["p1", "p2"]
-    click(at, "q:participants.0:remove")
+    click(at, k(at, "participants.0:remove"))
     assert [p["id"] for p in answers(at)["participants"]] == ["p2"]
 
 

@@ -13,11 +13,12 @@ from test_export import guo_bing_like
 from litigation.facts import answers as fa
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
-PAGES = ("start", "interview", "analysis", "compensation", "export", "cases", "teaching")
+PAGES = ("start", "interview", "analysis", "compensation", "export", "cases", "teaching", "library")
 TITLES = {"start": ("人脸信息侵权诉讼辅助", "Decision support for face-information tort cases"),
           "interview": ("事实问答", "Interview"), "analysis": ("法律分析", "Legal analysis"),
           "compensation": ("赔偿估算", "Compensation"), "export": ("导出文书", "Export documents"),
-          "cases": ("类案检索", "Case explorer"), "teaching": ("教学模式", "Teaching mode")}
+          "cases": ("类案检索", "Case explorer"), "teaching": ("教学模式", "Teaching mode"),
+          "library": ("我的案件库", "My matters")}
 
 
 def two_processors() -> dict:
@@ -82,7 +83,7 @@ def test_analysis_conclusions_expand_to_articles_and_facts():
     assert "《人脸识别规定》第2条第(3)项" in inner          # the article
     assert "原告给了什么样的同意: 概括同意" in inner          # the fact it read, in the interview's words
     assert any("删除人脸信息" in lab and "可获支持" in lab for lab in exp)
-    burden = at.dataframe[0].value
+    burden = next(d.value for d in at.dataframe if "待证事项" in d.value.columns)
     assert list(burden.columns) == ["待证事项", "由谁证明", "现状", "证明不了的后果"]
     assert "被告（处理者）" in set(burden["由谁证明"])
 
@@ -102,7 +103,7 @@ def test_reform_toggle_labels_everything():
     at = app("analysis", "en", matter=two_processors())
     at.toggle(key="ft_mode_w").set_value(True).run()
     assert any("REFORM MODE" in w.value for w in at.warning)
-    burden = at.dataframe[0].value
+    burden = next(d.value for d in at.dataframe if "What must be proved" in d.value.columns)
     assert any("[Reform mode]" in x for x in burden["What must be proved"])
     at.switch_page("ui/pages/export.py").run()  # the choice follows the user to the export
     assert any("Reform mode is on" in w.value for w in at.warning)
@@ -216,3 +217,44 @@ def test_analysis_first_screen_names_the_governing_law_and_the_claims():
     assert any("违约责任" in lab and "服务合同纠纷" in lab and "成立" in lab for lab in labels), labels
     at = app("analysis", "en", matter=json.loads(scen.read_text(encoding="utf-8")))
     assert "Under the law then in force" in " ".join(x.value for x in [*at.success, *at.info])
+
+
+# ----------------------------------------------------------------------------- issue 9: first screen
+def scenario(name: str) -> dict:
+    return json.loads((Path(__file__).resolve().parent.parent / "data/scenarios" / f"{name}.matter.json").read_text())
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_analysis_lists_the_facts_that_matter_with_edit_links(lang):
+    at = app("analysis", lang, matter=scenario("gym_consent_within_scope"))
+    text = texts(at)
+    assert ("哪些事实起决定作用" if lang == "zh" else "Which facts matter") in text
+    assert ("不同意刷脸就不提供服务" if lang == "zh" else "The service was refused unless the claimant agreed") in text
+    edits = [b for b in at.button if b.key and b.key.startswith("an_goto:")]
+    assert 3 <= len(edits) <= 5
+    edits[0].click().run()
+    assert not at.exception
+    assert at.session_state["ft_step"] in ("venue", "consent", "claimant", "acts")
+    assert at.title[0].value == ("事实问答" if lang == "zh" else "Interview")
+
+
+def test_analysis_outcome_per_defendant():
+    at = app("analysis", matter=two_processors())
+    df = next(d.value for d in at.dataframe if "成立的请求权" in d.value.columns)
+    assert len(df) == 2 and "某数据公司" in list(df["被告"])
+    assert all(v != "无" for v in df["成立的请求权"])  # both are liable on the facts
+
+
+def test_compensation_gives_no_amount_where_nobody_is_liable():
+    m = guo_bing_like()
+    m["participants"][0]["processing_evidence"] = "none"
+    at = app("compensation", matter=m)
+    assert any("没有被告须承担损害赔偿责任" in i.value for i in at.info)
+    assert not at.get("plotly_chart")
+
+
+def test_compensation_shows_the_reform_banner():
+    at = app("analysis", matter=guo_bing_like())
+    at.toggle(key="ft_mode_w").set_value(True).run()
+    at.switch_page("ui/pages/compensation.py").run()
+    assert any("改革模式" in w.value for w in at.warning)

@@ -20,6 +20,7 @@ ALLOWED: dict[str, set[str]] = {
     "cases": {"i18n"},
     "damages": {"i18n", "facts", "law", "cases"},
     "documents": {"i18n", "facts", "law", "cases", "damages"},
+    "library": set(),  # the matter library: storage only, knows no other layer
     "top": {"i18n", "facts", "law", "cases", "damages", "documents"},
 }
 FORBIDDEN_TOP = ("ui", "streamlit", "app")

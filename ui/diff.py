@@ -23,6 +23,11 @@ def _conclusions(a: Analysis, names: dict[str, str], lang: Lang) -> dict[tuple, 
         return f"{names.get(pid, pid)}：" if pid and zh else (f"{names.get(pid, pid)}: " if pid else "")
 
     out: dict[tuple, tuple[str, str, str]] = {}
+    for c in a.claims:
+        for f in c.findings:
+            out[("claim", c.code, f.participant)] = (tr("te.area.claim", lang),
+                                                     who(f.participant) + f"{label('claim', c.code, lang)}",
+                                                     yn(f.holds))
     out[("infringement",)] = (tr("te.area.infringement", lang), tr("an.m.infringement", lang),
                               yn(a.infringement_found))
     for pid, fs in a.grounds.items():
@@ -61,5 +66,6 @@ def diff(before: Analysis, after: Analysis, names: dict[str, str], lang: Lang) -
         if va is not None and vb is not None and va[2] == vb[2]:
             continue
         area, item = (va or vb)[0], (va or vb)[1]  # type: ignore[index]
-        rows.append({"area": area, "item": item, "before": va[2] if va else none, "after": vb[2] if vb else none})
+        rows.append({"area": area, "item": item, "before": va[2] if va else none, "after": vb[2] if vb else none,
+                     "kind": key[0]})
     return rows

@@ -26,6 +26,7 @@ PAGE_SPECS: list[tuple[str, str, str, str]] = [
     ("export", "export.py", "nav.export", ":material/download:"),
     ("cases", "cases.py", "nav.cases", ":material/search:"),
     ("teaching", "teaching.py", "nav.teaching", ":material/school:"),
+    ("library", "library.py", "nav.library", ":material/folder_open:"),
 ]
 
 
@@ -64,7 +65,8 @@ def language_switch() -> None:
 def pages() -> dict[str, list[Any]]:
     made = {url: st.Page(str(PAGES / f), title=t(key), icon=icon, url_path=url, default=(url == "start"))
             for url, f, key, icon in PAGE_SPECS}
-    return {t("nav.section.case"): [made[u] for u in ("start", "interview", "analysis", "compensation", "export")],
+    return {t("nav.section.case"): [made[u] for u in ("start", "interview", "analysis", "compensation", "export",
+                                                                       "library")],
             t("nav.section.research"): [made[u] for u in ("cases", "teaching")]}
 
 

@@ -23,6 +23,7 @@ STEP = "ft_step"
 FROM_REVIEW = "ft_from_review"
 MEMO = "ft_memo"
 PREFS = "ft_prefs"
+GEN = "ft_widget_gen"
 WIDGET_PREFIX = "q:"
 MEMO_SIZE = 16
 
@@ -41,8 +42,20 @@ def replace_answers(new: dict) -> None:
 
 
 def reset_widgets() -> None:
+    """Start a new widget generation: every interview widget gets a new key, so the browser draws it
+    afresh from the answers. (Deleting a key is not enough: the browser keeps the old widget's value
+    and sends it back on the next interaction, which wiped a loaded matter's first step.)"""
+    st.session_state[GEN] = st.session_state.get(GEN, 0) + 1
     for k in [k for k in st.session_state if isinstance(k, str) and k.startswith(WIDGET_PREFIX)]:
         del st.session_state[k]
+
+
+def widget_key(path: str) -> str:
+    """The key of the interview widget for `path`: the generation and the language are part of it, so a
+    load, a reset or a language switch never lets the browser send back a stale value (a select box's
+    value travels as its label, which a switch of language would otherwise turn into a stored label)."""
+    lg = st.session_state.get("ft_lang", "zh")
+    return f"{WIDGET_PREFIX}{st.session_state.get(GEN, 0)}:{lg}:{path}"
 
 
 def prefs() -> dict:

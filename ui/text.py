@@ -14,9 +14,9 @@ from litigation.i18n import Lang
 TEXT: dict[str, tuple[str, str]] = {
     # frame
     "app.title": ("FaceTort 人脸信息侵权诉讼辅助", "FaceTort — face-information tort litigation"),
-    "app.disclaimer": ("供律师、法官和法学院诊所参考，不构成法律意见；以法律原文为准。除非您自己保存文件，本工具不在服务器上留存任何信息。",
+    "app.disclaimer": ("供律师、法官和法学院诊所参考，不构成法律意见；以法律原文为准。除非您自己保存文件或打开“在本机保存”，本工具不留存任何信息。",
                        "Reference software for lawyers, judges and law clinics, not legal advice; the Chinese text "
-                       "of the law controls. Nothing is kept on the server unless you save a file yourself."),
+                       "of the law controls. Nothing is kept unless you save a file or turn on 'Keep my matters'."),
     "lang.label": ("语言 / Language", "Language / 语言"),
     "nav.start": ("开始", "Start"),
     "nav.interview": ("事实问答", "Interview"),
@@ -165,6 +165,25 @@ TEXT: dict[str, tuple[str, str]] = {
     "an.not_made_out": ("不成立", "not made out"),
     "an.made_out": ("成立", "made out"),
     "an.m.law": ("适用法律", "Applicable law"),
+    "an.o.title": ("各被告的结论", "Outcome for each defendant"),
+    "an.o.claims": ("成立的请求权", "Claims made out"),
+    "an.o.remedies": ("可获支持的救济", "Remedies available"),
+    "an.o.none": ("无", "none"),
+    "an.k.title": ("哪些事实起决定作用", "Which facts matter"),
+    "an.k.intro": ("逐一改变每个关键答案，下面列出会改变结论的事实，影响最大的在前。点“修改”回到问答中的相应步骤。",
+                   "Each key answer is changed in turn; the facts listed change a conclusion, the weightiest "
+                   "first. 'Edit' opens its interview step."),
+    "an.k.none": ("改变任何一个关键答案都不会改变结论。", "Changing any one key answer changes no conclusion."),
+    "an.k.row": ("{fact}：现为“{now}”，若为“{alt}”，则：", "{fact}: now '{now}'; if '{alt}':"),
+    "an.k.more": ("；另有 {n} 项变化", "; and {n} more"),
+    "an.k.edit": ("修改", "Edit"),
+    "an.k.all": ("全部会改变结论的事实（{n}）", "Every fact that changes a conclusion ({n})"),
+    "an.k.c.rank": ("排序", "Rank"),
+    "an.k.c.fact": ("事实", "Fact"),
+    "an.k.c.now": ("现在的答案", "Answer now"),
+    "an.k.c.alt": ("改为", "Changed to"),
+    "an.k.c.changes": ("变化的结论数", "Conclusions changed"),
+    "an.k.c.what": ("哪些结论改变", "What changes"),
     "an.tab.infringement": ("侵权与依据", "Infringement and grounds"),
     "an.tab.defences": ("抗辩", "Defences"),
     "an.tab.burden": ("举证责任", "Burden of proof"),
@@ -282,6 +301,7 @@ TEXT: dict[str, tuple[str, str]] = {
                        "decided purpose and means, or acted together, are jointly and severally liable."),
     "te.x.remedies": ("删除、停止侵害不以损害为前提；赔偿需要损害；精神损害赔偿限于严重精神损害。",
                       "Deletion and cessation need no damage; damages do; mental-harm damages need serious harm."),
+    "te.area.claim": ("请求权", "Cause of action"),
     "te.area.infringement": ("侵权认定", "Infringement"),
     "te.area.ground": ("侵权事由", "Ground"),
     "te.area.defence": ("抗辩", "Defence"),
@@ -310,6 +330,15 @@ TEXT: dict[str, tuple[str, str]] = {
     "co.heading": ("赔偿估算", "Compensation"),
     "co.unavailable": ("赔偿估算模型暂不可用。下面只列出依法确定的赔偿项目（依据案件事实）。", "The compensation estimator "
                        "is not available yet. Below are only the heads of damages fixed by law from the facts."),
+    "co.nobody_liable": ("根据法律分析，没有被告须承担损害赔偿责任（最多停止侵害、删除），因此不给出赔偿金额。改变事实后请回到法律分析查看。",
+                         "On the analysis, no defendant is liable in damages (at most stopping and deletion), so no "
+                         "amount is given. After changing the facts, see the analysis again."),
+    "co.proof_col": ("证明情况", "Proof"),
+    "co.unproven": ("未证明：{what}——不应计入", "Unproven: {what} — not to be counted"),
+    "co.unproven_note": ("标为“未证明”的项目：原告尚未证明其因果关系或数额，法院通常不予支持；其区间仅供参考，不应计入请求总额。",
+                         "Heads marked 'unproven': the claimant has not yet proved their causation or amount, and "
+                         "courts usually refuse them; their ranges are for reference only and should not be counted "
+                         "in the total claimed."),
     "co.heads": ("依法可以主张的赔偿项目", "Heads of damages available in law"),
     "co.head": ("项目", "Head"),
     "co.amount": ("金额（元）", "Amount (RMB)"),
@@ -395,6 +424,90 @@ TEXT: dict[str, tuple[str, str]] = {
                         "decisions most similar to your matter are listed here."),
     "ca.report": ("导出类案检索报告", "Export the similar-case search report"),
     "ca.empty": ("没有符合条件的案件。", "No case matches these filters."),
+    # matter library
+    "nav.library": ("我的案件库", "My matters"),
+    "lib.switch": ("在本机保存我的案件（加密）", "Keep my matters on this computer (encrypted)"),
+    "lib.switch_help": ("默认关闭：关闭时不写入任何文件。打开后，每次修改都自动加密保存到您指定的本机文件夹，可以查看历史版本并恢复。",
+                        "Off by default: while off, nothing is written. When on, every change is saved, encrypted, "
+                        "in a folder on this computer that you choose, with a history you can restore from."),
+    "lib.off": ("保存功能已关闭：本工具不保存任何内容。刷新或关闭页面会丢失全部答案——请在“事实问答”的“保存 / 载入”中保存文件，或打开上面的开关。",
+                "Saving is off: nothing is kept. Reloading or closing this page loses every answer — save a file "
+                "under 'Save / load' in the Interview, or turn on the switch above."),
+    "lib.relock": ("这个页面的案件库已锁定（服务器重启或超时）。请输入口令重新打开，案件会随之恢复。",
+                   "This page's library is locked (the server restarted or the session expired). Enter the "
+                   "passphrase to reopen it; the matter comes back with it."),
+    "lib.folder": ("案件库文件夹", "Library folder"),
+    "lib.folder_help": ("案件库保存在这个文件夹中的 library.sqlite3 文件里（默认可用环境变量 FACETORT_HOME 更改）。",
+                        "The library is the file library.sqlite3 in this folder (the default can be set with the "
+                        "FACETORT_HOME environment variable)."),
+    "lib.new_here": ("这个文件夹里还没有案件库：设置一个口令来创建（至少 8 个字符）。口令无法找回。",
+                     "No library in this folder yet: choose a passphrase to create one (at least 8 characters). "
+                     "A passphrase cannot be recovered."),
+    "lib.found_here": ("在这个文件夹里找到了案件库：输入口令打开。", "A library was found in this folder: enter its "
+                       "passphrase."),
+    "lib.pass": ("口令", "Passphrase"),
+    "lib.pass_help": ("案件内容用这个口令加密；没有口令，任何人（包括您自己）都无法读取。", "Your matters are encrypted "
+                      "with it; without it nobody, you included, can read them."),
+    "lib.pass2": ("再次输入口令", "Passphrase again"),
+    "lib.create": ("创建案件库", "Create the library"),
+    "lib.open": ("打开案件库", "Open the library"),
+    "lib.on": ("案件库已打开：{home}", "Library open: {home}"),
+    "lib.current": ("当前案件：**{title}**", "Open matter: **{title}**"),
+    "lib.saved_at": ("已自动保存 {when}", "Saved automatically at {when}"),
+    "lib.save_failed": ("自动保存失败，您的答案仍在本页中。请保存文件，或检查文件夹是否可写。",
+                        "Autosave failed; your answers are still on this page. Save a file, or check that the "
+                        "folder is writable."),
+    "lib.untitled": ("（未命名案件）", "(untitled matter)"),
+    "lib.new": ("新建案件", "New matter"),
+    "lib.lock": ("锁定", "Lock"),
+    "lib.manage": ("管理我的案件", "Manage my matters"),
+    "lib.heading": ("我的案件库", "My matters"),
+    "lib.page_off": ("案件库未打开。在左侧边栏打开“在本机保存我的案件（加密）”开关并输入口令。", "The library is not open. "
+                     "Turn on 'Keep my matters on this computer (encrypted)' in the sidebar and enter your passphrase."),
+    "lib.where": ("**数据保存位置：** `{home}` 中的 library.sqlite3（内容全部加密）。**如何删除：** 在本页底部“删除整个案件库”，或直接删除该文件夹中的 library.sqlite3 文件。",
+                  "**Where the data lives:** library.sqlite3 in `{home}` (all content encrypted). **How to erase "
+                  "it:** 'Erase the whole library' at the bottom of this page, or delete library.sqlite3 from that "
+                  "folder."),
+    "lib.list": ("案件", "Matters"),
+    "lib.search": ("搜索（案件名称、当事人、编号）", "Search (title, parties, id)"),
+    "lib.search_ph": ("例如：动物园", "e.g. zoo"),
+    "lib.none": ("库中还没有案件。开始填写事实问答，案件会自动保存到这里。", "No matters yet. Start the interview and it is "
+                 "saved here automatically."),
+    "lib.no_match": ("没有符合搜索条件的案件。", "No matter matches the search."),
+    "lib.row": ("原告：{claimant} · 参与者：{parties} · 更新于 {when} · {n} 个版本", "Claimant: {claimant} · parties: "
+                "{parties} · updated {when} · {n} version(s)"),
+    "lib.open_one": ("打开", "Open"),
+    "lib.duplicate": ("复制", "Duplicate"),
+    "lib.rename": ("重命名", "Rename"),
+    "lib.delete": ("删除", "Delete"),
+    "lib.new_title": ("新名称", "New title"),
+    "lib.save_title": ("保存", "Save"),
+    "lib.delete_confirm": ("确定删除“{title}”及其全部历史版本？删除后无法恢复。", "Delete '{title}' and all its versions? "
+                           "This cannot be undone."),
+    "lib.delete_yes": ("确定删除", "Yes, delete"),
+    "lib.history": ("当前案件的历史版本", "History of the open matter"),
+    "lib.history_none": ("打开或开始一个案件后，这里会列出它的每个版本。", "Open or start a matter to see its versions here."),
+    "lib.version": ("版本", "Version"),
+    "lib.restore": ("恢复到这个版本", "Restore this version"),
+    "lib.restored": ("已恢复第 {n} 版（作为最新版本保存，可以再次撤销）。", "Version {n} restored (saved as the newest "
+                     "version, so this too can be undone)."),
+    "lib.history_help": ("每次修改都会保存一个版本；恢复旧版本不会删除任何版本。", "Every change saves a version; restoring "
+                         "an old one deletes none."),
+    "lib.note.autosave": ("自动保存", "autosave"),
+    "lib.note.rename": ("重命名", "renamed"),
+    "lib.note.import": ("从文件导入", "imported from a file"),
+    "lib.note.restore": ("恢复第 {n} 版", "restored version {n}"),
+    "lib.note.copy": ("复制而来", "duplicated"),
+    "lib.io": ("导入 / 导出案件文件", "Import / export matter files"),
+    "lib.import": ("把案件文件导入案件库", "Import a matter file into the library"),
+    "lib.imported": ("已把“{name}”导入案件库。", "Imported '{name}' into the library."),
+    "lib.erase_title": ("删除整个案件库", "Erase the whole library"),
+    "lib.erase_help": ("删除 `{home}` 中的案件库文件（全部案件和历史版本）。此操作无法撤销。", "Deletes the library file in "
+                       "`{home}` (every matter and version). This cannot be undone."),
+    "lib.erase": ("删除整个案件库…", "Erase the library…"),
+    "lib.erase_confirm": ("确定删除全部案件？", "Erase every matter?"),
+    "lib.erase_yes": ("确定删除全部", "Yes, erase everything"),
+    "lib.erased": ("已删除 {home} 中的案件库。", "The library in {home} was erased."),
 }
 
 

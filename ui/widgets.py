@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import logging
 import re
 from typing import Any
 
@@ -18,6 +19,7 @@ from ui.frame import lang, t
 from ui.text import esc
 
 K = state.WIDGET_PREFIX
+log = logging.getLogger("facetort.ui")
 MIN_DATE = dt.date(1990, 1, 1)
 
 
@@ -34,9 +36,21 @@ def _value_for(kind: str, v: Any) -> Any:
     return v
 
 
-def _sync(key: str, path: str, kind: str) -> None:
+def _allowed(v: Any, allowed: tuple | None, many: bool) -> bool:
+    """A choice is stored only if it is one of the widget's codes (never a display label)."""
+    if allowed is None:
+        return True
+    if many:
+        return isinstance(v, list) and all(x in allowed for x in v)
+    return v in allowed
+
+
+def _sync(key: str, path: str, kind: str, allowed: tuple | None = None) -> None:
     ans = state.answers()
     v = _value_for(kind, st.session_state.get(key))
+    if not _allowed(v, allowed, kind in ("codes", "refs")):
+        log.warning("ignored a value that is not one of the codes of %s", path)
+        return
     if kind == "pid":
         old = fq.get_in(ans, path)
         fa.rename_participant(ans, old, v or "")
@@ -62,7 +76,7 @@ def _names(ans: dict) -> dict[str, str]:
 # --------------------------------------------------------------------------- one question
 def question(q: Question, path: str, ans: dict) -> None:
     lg = lang()
-    key = K + path
+    key = state.widget_key(path)
     cur = fq.get_in(ans, path)
     label = q.label(lg)
     hl = _help(q)
@@ -77,7 +91,7 @@ def question(q: Question, path: str, ans: dict) -> None:
         opts: list[Any] = ([None] if fq.nullable(q) else []) + codes
         idx = opts.index(cur) if cur in opts else 0
         none = t("none_selected")
-        st.selectbox(label, opts, index=idx, args=(key, path, "select"),
+        st.selectbox(label, opts, index=idx, args=(key, path, "select", tuple(opts)),
                      format_func=lambda c: none if c is None else fq.option_label(q.group or "", c, lg),
                      **kw)
     elif w == "bool":
@@ -85,7 +99,7 @@ def question(q: Question, path: str, ans: dict) -> None:
     elif w == "tristate":
         opts3 = [None, True, False]
         st.radio(label, opts3, index=opts3.index(cur) if cur in opts3 else 0, horizontal=True,
-                 args=(key, path, "tristate"), format_func=lambda c: fq.option_label("tristate", c, lg), **kw)
+                 args=(key, path, "tristate", tuple(opts3)), format_func=lambda c: fq.option_label("tristate", c, lg), **kw)
     elif w == "date":
         st.date_input(label, value=fa.parse_date(cur), min_value=MIN_DATE, max_value=dt.date.today(),
                       format="YYYY-MM-DD", args=(key, path, "date"), **kw)
@@ -109,12 +123,12 @@ def question(q: Question, path: str, ans: dict) -> None:
         mt = re.match(r"^(participants\.\d+)\.", path)
         own = fq.get_in(ans, mt.group(1) + ".id") if mt else None
         opts_r = [i for i in names if i != own]
-        st.multiselect(label, opts_r, default=[r for r in (cur or []) if r in opts_r], args=(key, path, "refs"),
+        st.multiselect(label, opts_r, default=[r for r in (cur or []) if r in opts_r], args=(key, path, "refs", tuple(opts_r)),
                        placeholder=t("iv.choose"),
                        format_func=lambda i: names.get(i, i), **kw)
     elif w == "codes":
         codes_m = list(fq.codes_for(q))
-        st.multiselect(label, codes_m, default=[c for c in (cur or []) if c in codes_m], args=(key, path, "codes"),
+        st.multiselect(label, codes_m, default=[c for c in (cur or []) if c in codes_m], args=(key, path, "codes", tuple(codes_m)),
                        placeholder=t("iv.choose"), format_func=lambda c: fq.option_label(q.group or "", c, lg), **kw)
     elif w in fq.LIST_WIDGETS:
         st.markdown(f"**{label}**", help=hl)
@@ -147,22 +161,22 @@ def _remove(path: str, index: int) -> None:
 
 
 def _item_select(label: str, path: str, codes: list[Any], group: str, ans: dict, fmt: Any = None) -> None:
-    key = K + path
+    key = state.widget_key(path)
     cur = fq.get_in(ans, path)
     lg = lang()
     st.selectbox(label, codes, index=codes.index(cur) if cur in codes else 0, key=key, on_change=_sync,
-                 args=(key, path, "select"), format_func=fmt or (lambda c: fq.option_label(group, c, lg)))
+                 args=(key, path, "select", tuple(codes)), format_func=fmt or (lambda c: fq.option_label(group, c, lg)))
     if cur not in codes and codes:
         fq.set_in(ans, path, codes[0])
 
 
 def _item_check(label: str, path: str, ans: dict) -> None:
-    key = K + path
+    key = state.widget_key(path)
     st.checkbox(label, value=bool(fq.get_in(ans, path)), key=key, on_change=_sync, args=(key, path, "bool"))
 
 
 def _remove_button(path: str, j: int) -> None:
-    st.button(t("iv.remove_item"), key=f"{K}{path}.{j}:remove", on_click=_remove, args=(path, j),
+    st.button(t("iv.remove_item"), key=state.widget_key(f"{path}.{j}:remove"), on_click=_remove, args=(path, j),
               icon=":material/delete:")
 
 
@@ -178,7 +192,7 @@ def _acts(path: str, ans: dict) -> None:
             _item_select(t("iv.act_kind"), f"{p}.kind", codes, "act_kind", ans)
         for col, field, lab in ((c[1], "start", "iv.act_start"), (c[2], "end", "iv.act_end")):
             with col:
-                key = f"{K}{p}.{field}"
+                key = state.widget_key(f"{p}.{field}")
                 st.date_input(t(lab), value=fa.parse_date(fq.get_in(ans, f"{p}.{field}")), min_value=MIN_DATE,
                               max_value=dt.date.today(), format="YYYY-MM-DD", key=key, on_change=_sync,
                               args=(key, f"{p}.{field}", "date"))
@@ -188,7 +202,7 @@ def _acts(path: str, ans: dict) -> None:
             _remove_button(path, j)
     if not items:
         st.caption(t("iv.empty_list"))
-    st.button(t("iv.add_item"), key=f"{K}{path}:add", on_click=_add, args=(path, "acts"))
+    st.button(t("iv.add_item"), key=state.widget_key(f"{path}:add"), on_click=_add, args=(path, "acts"))
 
 
 def _expenses(path: str, ans: dict) -> None:
@@ -202,20 +216,20 @@ def _expenses(path: str, ans: dict) -> None:
         with c[0]:
             _item_select(t("iv.exp_kind"), f"{p}.kind", codes, "expense_kind", ans)
         with c[1]:
-            key = f"{K}{p}.amount"
+            key = state.widget_key(f"{p}.amount")
             st.number_input(t("iv.exp_amount"), min_value=0.0, value=float(fq.get_in(ans, f"{p}.amount") or 0.0),
                             step=100.0, format="%.2f", key=key, on_change=_sync, args=(key, f"{p}.amount", "money"))
         with c[2]:
             _item_check(t("iv.exp_receipt"), f"{p}.receipt", ans)
         with c[3]:
-            key = f"{K}{p}.description"
+            key = state.widget_key(f"{p}.description")
             st.text_input(t("iv.exp_desc"), value=fq.get_in(ans, f"{p}.description") or "", key=key,
                           on_change=_sync, args=(key, f"{p}.description", "text"))
         with c[4]:
             _remove_button(path, j)
     if not items:
         st.caption(t("iv.empty_list"))
-    st.button(t("iv.add_item"), key=f"{K}{path}:add", on_click=_add, args=(path, "expenses"))
+    st.button(t("iv.add_item"), key=state.widget_key(f"{path}:add"), on_click=_add, args=(path, "expenses"))
 
 
 def _defenses(path: str, ans: dict) -> None:
@@ -233,14 +247,14 @@ def _defenses(path: str, ans: dict) -> None:
         with c[1]:
             _item_select(t("iv.def_proof"), f"{p}.proof", proofs, "proof", ans)
         with c[2]:
-            key = f"{K}{p}.note"
+            key = state.widget_key(f"{p}.note")
             st.text_input(t("iv.def_note"), value=fq.get_in(ans, f"{p}.note") or "", key=key, on_change=_sync,
                           args=(key, f"{p}.note", "text"))
         with c[3]:
             _remove_button(path, j)
     if not items:
         st.caption(t("iv.empty_list"))
-    st.button(t("iv.add_item"), key=f"{K}{path}:add", on_click=_add, args=(path, "defenses"))
+    st.button(t("iv.add_item"), key=state.widget_key(f"{path}:add"), on_click=_add, args=(path, "defenses"))
 
 
 def _pid_select(label: str, path: str, ans: dict) -> None:
@@ -267,7 +281,7 @@ def _entrustments(path: str, ans: dict) -> None:
             _remove_button(path, j)
     if not items:
         st.caption(t("iv.empty_list"))
-    st.button(t("iv.add_item"), key=f"{K}{path}:add", on_click=_add, args=(path, "entrustments"))
+    st.button(t("iv.add_item"), key=state.widget_key(f"{path}:add"), on_click=_add, args=(path, "entrustments"))
 
 
 def _assistance(path: str, ans: dict) -> None:
@@ -285,7 +299,7 @@ def _assistance(path: str, ans: dict) -> None:
             _remove_button(path, j)
     if not items:
         st.caption(t("iv.empty_list"))
-    st.button(t("iv.add_item"), key=f"{K}{path}:add", on_click=_add, args=(path, "assistance"))
+    st.button(t("iv.add_item"), key=state.widget_key(f"{path}:add"), on_click=_add, args=(path, "assistance"))
 
 
 def _flat_groups(ans: dict) -> list[tuple[str, int, list[str]]]:
@@ -311,7 +325,9 @@ def _group_kind(key: str, kind: str, j: int) -> None:
 
 
 def _group_members(key: str, kind: str, j: int) -> None:
-    state.answers()["relations"][kind][j] = list(st.session_state.get(key) or [])
+    ans = state.answers()
+    ids = {p.get("id") for p in ans.get("participants", [])}
+    ans["relations"][kind][j] = [r for r in st.session_state.get(key) or [] if r in ids]
 
 
 def _group_remove(kind: str, j: int) -> None:
@@ -326,21 +342,21 @@ def _groups(path: str, ans: dict) -> None:
     for kind, j, g in groups:
         c = st.columns([4, 5, 2], vertical_alignment="bottom")
         with c[0]:
-            key = f"{K}relations.{kind}.{j}:kind"
+            key = state.widget_key(f"relations.{kind}.{j}:kind")
             st.selectbox(t("iv.grp_kind"), list(fa.GROUP_KINDS), index=fa.GROUP_KINDS.index(kind), key=key,
                          format_func=lambda k: fq.option_label("group_kind", k, lg), on_change=_group_kind,
                          args=(key, kind, j))
         with c[1]:
-            key = f"{K}relations.{kind}.{j}:members"
+            key = state.widget_key(f"relations.{kind}.{j}:members")
             st.multiselect(t("iv.grp_members"), list(names), default=[r for r in g if r in names], key=key,
                            placeholder=t("iv.choose"),
                            format_func=lambda i: names.get(i, i), on_change=_group_members, args=(key, kind, j))
         with c[2]:
-            st.button(t("iv.remove_item"), key=f"{K}relations.{kind}.{j}:remove", on_click=_group_remove,
+            st.button(t("iv.remove_item"), key=state.widget_key(f"relations.{kind}.{j}:remove"), on_click=_group_remove,
                       args=(kind, j), icon=":material/delete:")
     if not groups:
         st.caption(t("iv.empty_list"))
-    st.button(t("iv.add_item"), key=f"{K}relations.groups:add", on_click=_group_add)
+    st.button(t("iv.add_item"), key=state.widget_key("relations.groups:add"), on_click=_group_add)
 
 
 LIST_EDITORS = {"acts": _acts, "expenses": _expenses, "defenses": _defenses, "entrustments": _entrustments,
@@ -381,9 +397,9 @@ def step_body(s: Step, ans: dict) -> None:
                 if q.shown(ans, base):
                     question(q, f"{base}.{q.path}", ans)
             if s.id == "participants":
-                st.button(t("iv.remove_participant"), key=f"{K}participants.{i}:remove", on_click=_remove_participant,
+                st.button(t("iv.remove_participant"), key=state.widget_key(f"participants.{i}:remove"), on_click=_remove_participant,
                           args=(i,), icon=":material/person_remove:")
     if s.id == "participants":
         if not idx:
             st.info(t("iv.no_participants_yet"))
-        st.button(t("iv.add_participant"), key=f"{K}participants:add", on_click=_add_participant, type="primary")
+        st.button(t("iv.add_participant"), key=state.widget_key("participants:add"), on_click=_add_participant, type="primary")

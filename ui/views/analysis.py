@@ -15,7 +15,7 @@ from litigation.law.infringement import is_ground
 from ui import state
 from ui.charts import liability_figure
 from ui.components import MARK, finding
-from ui.frame import lang, link, t
+from ui.frame import lang, link, page_path, t
 from ui.text import esc
 
 
@@ -23,6 +23,7 @@ def sep(lg: str) -> str:
     return "；" if lg == "zh" else "; "
 
 
+GOTO = "ft_an_goto"
 STATUS_ICON = {"met": ":material/check_circle:", "contested": ":material/warning:", "missing": ":material/cancel:",
                "not_at_issue": ":material/remove:"}
 
@@ -85,9 +86,63 @@ def claims_block(a: Analysis, names: dict[str, str]) -> None:
             finding(f, names, title=esc(head))
 
 
-def summary(m: Matter, a: Analysis) -> None:
+def _goto(step_id: str) -> None:
+    st.session_state[state.STEP] = step_id
+    st.session_state[state.FROM_REVIEW] = False
+    st.session_state[GOTO] = True
+
+
+def per_defendant(m: Matter, a: Analysis) -> None:
+    """The outcome for each defendant: claims made out, liability, remedies available against it."""
+    lg = lang()
+    rows = []
+    for d in a.liability.defendants:
+        made = [label("claim", c.code, lg) for c in a.claims for f in c.findings if f.participant == d.id and f.holds]
+        rem = [label("remedy", r.code, lg) for r in a.remedies if r.available and d.id in r.against]
+        rows.append({t("an.l.defendant"): d.name, t("an.o.claims"): sep(lg).join(made) or t("an.o.none"),
+                     t("an.l.external"): label("external", d.external, lg),
+                     t("an.o.remedies"): sep(lg).join(rem) or t("an.o.none")})
+    if rows:
+        st.markdown(f"#### {t('an.o.title')}")
+        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+
+
+def facts_that_matter(m: Matter, a: Analysis, mode: str, total: float | None) -> None:
+    """The facts that decide the outcome (flip each key answer; keep those that change a conclusion)."""
+    from litigation.facts import answers as fa
+    from ui.sensitivity import value_label, which_facts_matter
+
+    lg = lang()
+    ans = state.answers()
+    names = {p.id: p.name for p in m.participants}
+    key = ("facts_matter", json.dumps(fa.effective(ans), sort_keys=True, default=str), mode, total, lg)
+    flips = state._remember(key, lambda: which_facts_matter(ans, a, names, lg, mode, total))
+    st.markdown(f"#### {t('an.k.title')}")
+    if not flips:
+        st.caption(t("an.k.none"))
+        return
+    st.caption(t("an.k.intro"))
+    for n, f in enumerate(flips[:5]):
+        c = st.columns([6, 1], vertical_alignment="center")
+        changes = sep(lg).join(f"{r['item']}: {r['before']} → {r['after']}" for r in f.rows[:4])
+        more = t("an.k.more", n=len(f.rows) - 4) if len(f.rows) > 4 else ""
+        c[0].markdown(esc(t("an.k.row", fact=f.fact(ans, lg), now=value_label(f.question, f.before, lg),
+                            alt=value_label(f.question, f.after, lg))) + "  \n" + esc(changes + more))
+        c[1].button(t("an.k.edit"), key=f"an_goto:{n}:{f.path}", on_click=_goto, args=(f.step,),
+                    icon=":material/edit:")
+    with st.expander(t("an.k.all", n=len(flips)), icon=":material/tune:"):
+        st.dataframe(pd.DataFrame([{
+            t("an.k.c.rank"): n + 1, t("an.k.c.fact"): f.fact(ans, lg), t("an.k.c.now"): value_label(f.question, f.before, lg),
+            t("an.k.c.alt"): value_label(f.question, f.after, lg), t("an.k.c.changes"): len(f.rows),
+            t("an.k.c.what"): sep(lg).join(f"{r['item']}: {r['before']} → {r['after']}" for r in f.rows),
+        } for n, f in enumerate(flips)]), hide_index=True, width="stretch")
+
+
+def summary(m: Matter, a: Analysis, mode: str = "current", total: float | None = None) -> None:
     lg = lang()
     claims_block(a, {p.id: p.name for p in m.participants})
+    per_defendant(m, a)
+    facts_that_matter(m, a, mode, total)
     liable = [d for d in a.liability.defendants if d.external != "none"]
     c = st.columns(4)
     c[0].metric(t("an.m.infringement"), t("an.found_short") if a.infringement_found else t("an.not_found_short"))
@@ -232,6 +287,8 @@ def flags_tab(a: Analysis, names: dict[str, str], reform: bool) -> None:
 
 def render() -> None:
     lg = lang()
+    if st.session_state.pop(GOTO, False):
+        st.switch_page(page_path("interview"))
     st.title(t("an.heading"))
     m, errs = state.ready()
     if m is None:
@@ -243,7 +300,7 @@ def render() -> None:
     if reform:
         st.warning(t("an.reform_banner"), icon=":material/science:")
     names = {p.id: p.name for p in m.participants}
-    summary(m, a)
+    summary(m, a, mode, total)
     tabs = st.tabs([t("an.tab.infringement"), t("an.tab.defences"), t("an.tab.burden"), t("an.tab.liability"),
                     t("an.tab.remedies"), t("an.tab.flags")])
     with tabs[0]:

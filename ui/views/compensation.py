@@ -6,12 +6,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from litigation.facts.labels import label
 from litigation.facts.matter import Matter
 from ui import data, state
 from ui.charts import range_figure
 from ui.comparables import comparables_frame, money
 from ui.diff import diff
-from ui.frame import lang, t
+from ui.frame import lang, link, t
 
 HEAD_COLUMN = {"total": "awarded_total", "mental_distress": "awarded_mental_distress"}
 
@@ -20,13 +21,32 @@ def _band(lo: float | None, hi: float | None) -> str:
     return "—" if lo is None or hi is None else f"{money(lo)} – {money(hi)}"
 
 
-def heads_frame(heads: list) -> pd.DataFrame:
+DAMAGES = ("joint_and_several", "several_share", "joint_for_enlarged_part")
+# the burden elements a head of damages rests on (besides liability)
+HEAD_NEEDS = {"economic_loss": ("causation", "amounts"), "mental_distress": ("causation", "serious_mental_harm")}
+
+
+def unproven(a, head: str) -> list[str]:
+    """The elements a head rests on that the claimant has not proved (labels, in the page's language)."""
+    lg = lang()
+    out = []
+    for b in a.burden if a is not None else []:
+        if b.element in HEAD_NEEDS.get(head, ()) and b.bearer == "claimant" and b.status in ("missing", "contested"):
+            out.append(f"{b.label(lg)}（{label('status', b.status, lg)}）" if lg == "zh" else
+                       f"{b.label(lg)} ({label('status', b.status, lg)})")
+    return out
+
+
+def heads_frame(heads: list, a=None) -> pd.DataFrame:
     lg = lang()
     rows = []
     for h in heads:
         r = h.range
+        gaps = unproven(a, h.head)
         rows.append({
             t("co.head"): h.label(lg),
+            t("co.proof_col"): (t("co.unproven", what="、".join(gaps) if lg == "zh" else ", ".join(gaps))
+                                if gaps else "—"),
             t("co.source"): t(f"co.basis_{h.basis}") if h.basis in ("law", "comparables", "none") else h.basis,
             t("co.median_col"): money(r.median),
             t("co.r50_col"): _band(r.low50, r.high50),
@@ -132,6 +152,16 @@ def render() -> None:
     if m is None:
         invalid(errs)
         return
+    p = state.prefs()
+    mode = p.get("mode", "current")
+    if mode == "reform":
+        st.warning(t("an.reform_banner"), icon=":material/science:")
+    total = p.get("total") if p.get("total_set") else state.claimed_total(m)
+    a = state.analysis_of(m, mode, total)
+    if not any(d.external in DAMAGES for d in a.liability.defendants):
+        st.info(t("co.nobody_liable"))
+        link("analysis", "go.analysis")
+        return
     with st.spinner():
         est = estimate_for(m)
     if est is None:
@@ -140,7 +170,9 @@ def render() -> None:
     metrics(est)
     heads = [*est.heads, est.total]
     st.plotly_chart(range_figure(heads, _awards(est, data.cases()), lg), width="stretch", key="range_chart")
-    st.dataframe(heads_frame(heads), hide_index=True, width="stretch")
+    st.dataframe(heads_frame(heads, a), hide_index=True, width="stretch")
+    if any(unproven(a, h.head) for h in heads):
+        st.caption(t("co.unproven_note"))
     st.subheader(t("co.comparables"))
     if est.comparables:
         st.dataframe(comparables_frame(est), hide_index=True, width="stretch")

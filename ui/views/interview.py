@@ -48,7 +48,7 @@ def go(step_id: str, from_review: bool | None = None) -> None:
 
 def _jump(key: str) -> None:
     v = st.session_state.get(key)
-    if v:
+    if v in visible_steps(state.answers()):
         go(v)
 
 
@@ -60,7 +60,7 @@ def navigator(ans: dict, cur: str) -> None:
     steps = visible_steps(ans)
     i = steps.index(cur)
     st.progress((i + 1) / len(steps), text=t("iv.progress", i=i + 1, n=len(steps), title=_title(cur)))
-    key = f"nav:{cur}"  # a fresh widget per step, so it always shows the current step
+    key = state.widget_key(f"nav:{cur}")  # a fresh widget per step (and language): it shows the current step
     titles = {s: f"{n + 1}. {_title(s)}" for n, s in enumerate(steps)}
     st.selectbox(t("iv.jump"), steps, index=i, key=key, format_func=titles.__getitem__,
                  on_change=_jump, args=(key,))
