@@ -156,7 +156,8 @@ def _raw_checks(data: dict, today: dt.date) -> list[FieldError]:
                 walk(v, f"{path}.{i}")
 
     walk(data, "")
-    for i, p in enumerate(data.get("participants") or []):
+    parts = data.get("participants")
+    for i, p in enumerate(parts if isinstance(parts, list) else []):  # a type error is reported by pydantic
         if isinstance(p, dict) and p.get("role") in _PROCESSOR_ROLES and isinstance(p.get("processing"), dict) \
                 and not p["processing"].get("acts"):
             errs.append(FieldError(loc=f"participants.{i}.processing.acts", zh="请至少填写一项处理行为及其日期",
