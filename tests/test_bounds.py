@@ -156,3 +156,18 @@ def test_whatever_is_accepted_round_trips_through_the_file(name, notes, title, a
     text = dump_matter(m)
     assert load_matter(text, today=TODAY) == m
     assert load_matter(text.encode("utf-8"), today=TODAY) == m
+
+
+@pytest.mark.parametrize("value", [True, 3, "x", {"a": 1}])
+def test_participants_of_the_wrong_type_are_a_clean_error(value):
+    (e, *_) = errors(with_("participants", value))
+    assert e.loc == "participants" and "list" in e.en
+
+
+def test_a_participant_listed_twice_is_an_error_not_a_double_share():
+    d = copy.deepcopy(BASE)
+    d["participants"].append({"id": "plat", "name": "Platform", "kind": "platform", "role": "network_service_provider",
+                              "platform": {"serves": ["park", "park"]}})
+    d["relations"] = {"concerted_action": [["park", "plat", "park"]]}
+    locs = {e.loc for e in errors(d)}
+    assert locs == {"participants.1.platform.serves.1", "relations.concerted_action.0.2"}

@@ -122,6 +122,15 @@ def _cross_checks(m: Matter, today: dt.date) -> list[FieldError]:
             errs.append(FieldError(loc=f"participants.{i}.processing.acts",
                                    zh="请至少填写一项处理行为及其日期",
                                    en="give at least one processing act with its date"))
+    lists = [(f"participants.{i}.platform.serves", p.platform.serves) for i, p in enumerate(m.participants)
+             if p.platform] + [(f"participants.{i}.processing.provision.to", p.processing.provision.to)
+                               for i, p in enumerate(m.participants) if p.processing]
+    for key in ("joint_decision", "concerted_action", "each_sufficient", "unknown_actor_among"):
+        lists += [(f"relations.{key}.{g}", group) for g, group in enumerate(getattr(m.relations, key))]
+    for loc, ids in lists:  # a participant listed twice would be counted twice in the shares
+        for j, pid in enumerate(ids):
+            if pid in ids[:j]:
+                errs.append(FieldError(loc=f"{loc}.{j}", zh=f"同一参与者“{pid}”重复列出", en=f"participant '{pid}' is listed twice"))
     if m.claimant.deceased and m.claimant.death_date is None:
         errs.append(FieldError(loc="claimant.death_date", zh="请填写死亡日期（判断处理是否发生在死后）",
                                en="give the date of death (to tell whether processing came after it)"))
@@ -156,7 +165,8 @@ def _raw_checks(data: dict, today: dt.date) -> list[FieldError]:
                 walk(v, f"{path}.{i}")
 
     walk(data, "")
-    for i, p in enumerate(data.get("participants") or []):
+    parts = data.get("participants")
+    for i, p in enumerate(parts if isinstance(parts, list) else []):  # a type error is reported by pydantic
         if isinstance(p, dict) and p.get("role") in _PROCESSOR_ROLES and isinstance(p.get("processing"), dict) \
                 and not p["processing"].get("acts"):
             errs.append(FieldError(loc=f"participants.{i}.processing.acts", zh="请至少填写一项处理行为及其日期",
