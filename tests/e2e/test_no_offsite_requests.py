@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 from urllib.parse import urlparse
 
-from test_app_e2e import ROOT, main_text, nav, page, server, settle  # noqa: F401 - fixtures
+from driver import ROOT, main_text, nav, settle, upload
 
 SCENARIO = "bank_app_consented_leak.matter.json"
 PIXEL = "http://198.51.100.7/p.png"  # TEST-NET-2: the address a hostile file would point at
@@ -29,14 +29,12 @@ def hostile_matter(tmp_path: Path) -> Path:
     return out
 
 
-def test_a_hostile_matter_makes_no_request_off_localhost(page, tmp_path):  # noqa: F811
+def test_a_hostile_matter_makes_no_request_off_localhost(page, tmp_path):
     pg = page
     requests: list[str] = []
     pg.context.on("request", lambda r: requests.append(r.url))
     nav(pg, "事实问答")
-    pg.locator('[data-testid="stExpander"] summary').filter(has_text="保存 / 载入案件").click()
-    pg.wait_for_timeout(500)
-    pg.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(str(hostile_matter(tmp_path)))
+    upload(pg, hostile_matter(tmp_path))
     settle(pg, 1500)
     assert "已载入" in main_text(pg), main_text(pg)[:1500]
     nav(pg, "法律分析")
