@@ -27,7 +27,6 @@ from litigation.i18n import Lang, T
 from litigation.law.analysis import Analysis
 
 
-# --------------------------------------------------------------------------- the three documents
 def claim_memo(m: Matter, a: Analysis, lang: Lang, r: Research | None = None, today: dt.date | None = None) -> Doc:
     zh = lang == "zh"
     names = {p.id: p.name for p in m.participants}
