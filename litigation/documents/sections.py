@@ -59,8 +59,8 @@ def finding_line(f: Finding, lang: Lang, names: dict[str, str], with_status: boo
         f"{names.get(f.participant, f.participant)}: " if f.participant else "")
     status = f"[{holds(f, lang)}] " if with_status else ""
     basis = ("依据：" if lang == "zh" else "Basis: ") + cite_list(f, lang) if f.citations else ""
-    extra = "" if f.applicable else (" （该规定对这些行为尚未施行，仅供参考）" if lang == "zh"
-                                     else " (not in force for these acts; reference only)")
+    note = f.not_applied_note(lang)
+    extra = f"（{note}）" if note and lang == "zh" else f" ({note})" if note else ""
     return f"{status}{who}{f.title(lang)} — {f.explanation(lang)}{extra}" + (f"（{basis}）" if lang == "zh" and basis
                                                                           else f" ({basis})" if basis else "")
 
