@@ -606,3 +606,14 @@ def test_a_collection_written_before_the_authority_columns_is_still_valid(tmp_pa
     assert validate_cases(read_cases_raw(old)) == []
     df = load_cases(old)
     assert set(new) <= set(df.columns) and df["holding_zh"].isna().all()
+
+
+def test_every_case_number_is_printed_in_the_dossiers_and_unverified_ones_stay_out():
+    text = ((SHARED / "cases" / "dossier.md").read_text(encoding="utf-8") +
+            (SHARED / "cases" / "dossier-2.md").read_text(encoding="utf-8"))
+    rows = {r["case_id"]: r for r in _raw_rows()}
+    for cid, r in rows.items():
+        if r["case_no"]:
+            assert r["case_no"].removesuffix("号") in text, cid
+    assert rows["A2"]["case_no"] == "" and "unverified" in rows["A2"]["notes"]   # (2020)浙01民终10940号
+    assert rows["G27"]["case_no"] == "" and "(2018)鲁03民终4417号" in rows["G27"]["notes"]  # the appeal's number
