@@ -72,19 +72,20 @@ def _platform(r: Research | None, lang: Lang) -> str:
                 ". Verify on China Judgments Online and the SPC case library before formal use.")
 
 
-def _method(m: Matter, a: Analysis | None, lang: Lang) -> str:
+def _method(m: Matter, a: Analysis | None, lang: Lang, k: int) -> str:
     zh = lang == "zh"
     kinds = sorted({p.kind for p in m.participants if p.defendant})
     words = (["人脸识别", "人脸信息"] if zh else ["face recognition", "face information"]) + \
         ([label("setting", m.setting, lang)] if m.setting else []) + [label("kind", k, lang) for k in kinds]
     arts = cite_list(a.ground_citations(), lang) if a is not None and a.infringing else "—"
     return (f"关键词：{_join(words, lang)}；法条：{arts}；相似度按法律上相关的因素加权计算：场景（权重 3）、泄露、商业获利（1.5）、"
-            "是否人脸案件、公众人物、未成年人、唯一验证方式、同意类型、被告类型（1）、法院层级、省份、年份（0.5），未知因素计半数差异。"
-            "本工具按数据集编码比对，未作全文检索；关键词和法条供在官方平台复核时使用。" if zh else
+            "是否人脸案件、公众人物、未成年人、唯一验证方式、同意类型、被告类型（1）、法院层级、省份、年份（0.5），未知因素计半数差异，"
+            f"取相似度最高的 {k} 件。本工具按数据集编码比对，未作全文检索；关键词和法条供在官方平台复核时使用。" if zh else
             f"Keywords: {_join(words, lang)}; provisions: {arts}. Similarity is weighted over legally relevant "
             "factors: setting (3); leak, commercial profit (1.5); face case, public figure, minor, sole verification "
             "method, consent type, defendant kinds (1); court level, province, year (0.5); an unknown factor counts "
-            "as half a difference. The tool compares the dataset's coding, not full texts; the keywords and "
+            f"as half a difference; the {k} most similar are kept. The tool compares the dataset's coding, not full "
+            "texts; the keywords and "
             "provisions are for re-checking on the official platforms.")
 
 
@@ -247,7 +248,7 @@ def similar_report(m: Matter, a: Analysis | None, lang: Lang, r: Research | None
         ["检索主体" if zh else "Searched by", "（填写检索人、所在法院或律所）" if zh else "(name, court or firm)"],
         ["检索时间" if zh else "Date", today.isoformat()],
         ["检索平台" if zh else "Platforms", _platform(r, lang)],
-        ["检索方法" if zh else "Method", _method(m, a, lang)],
+        ["检索方法" if zh else "Method", _method(m, a, lang, len(entries))],
         ["检索依据" if zh else "Basis", GUIDANCE(lang)],
         ["类案标准" if zh else "What counts",
          f"第一条：类案是指“{ART1}”。据此仅生效裁判计为类案；被撤销或改判、已被二审取代或已上诉未决的一审裁判，调解、撤诉、未决案件，"
