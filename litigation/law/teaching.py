@@ -25,6 +25,7 @@ from litigation.facts.matter import Matter
 from litigation.i18n import T, Text
 from litigation.law.analysis import Analysis
 from litigation.law.citations import INSTRUMENTS, Citation
+from litigation.law.infringement import is_ground
 
 NOTES_FILE = Path(__file__).resolve().parents[2] / "data" / "scenarios" / "teaching.yaml"
 SHIFT = "@shift_years"
@@ -33,7 +34,8 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 YES, NO, UNKNOWN, NONE = T("是", "Yes"), T("否", "No"), T("不明", "Unknown"), T("—", "—")
 AREAS = {"headline": T("结论摘要", "Headline"), "law": T("适用法律", "Applicable law"),
          "governing": T("适用哪部法律", "Governing law"), "claim": T("请求权", "Cause of action"),
-         "infringement": T("侵权认定", "Infringement"), "liability": T("责任", "Liability"),
+         "infringement": T("侵权认定", "Infringement"), "ground": T("侵权事由", "Ground"),
+         "defence": T("抗辩", "Defence"), "liability": T("责任", "Liability"),
          "burden": T("举证责任", "Burden of proof"), "remedy": T("救济", "Remedy"),
          "compensation": T("赔偿区间", "Compensation range")}
 AREA_ORDER = tuple(AREAS)
@@ -146,12 +148,11 @@ def _uniq(cites: list[Citation]) -> list[Citation]:
     return sorted({c.key(): c for c in cites}.values(), key=lambda c: c.key())
 
 
-def conclusions(a: Analysis, compensation: Any = None) -> dict[tuple, Conclusion]:
+def conclusions(a: Analysis, compensation: Any = None, names: dict[str, str] | None = None) -> dict[tuple, Conclusion]:
     """Every conclusion of an analysis, keyed so that two analyses of (nearly) the same matter line up.
-    `compensation`: an optional estimate range (an object with `median`, `low80`, `high80`)."""
-    names = {d.id: d.name for d in a.liability.defendants}
-    for f in a.governing:
-        names.setdefault(f.participant or "", f.participant or "")
+    `compensation`: an optional estimate range (an object with `median`, `low80`, `high80`); `names`: the
+    participants' names by id (defendants and non-parties are known to the analysis)."""
+    names = {**{d.id: d.name for d in a.liability.defendants + a.liability.non_parties}, **(names or {})}
     out: dict[tuple, Conclusion] = {}
     h = a.headline()
     out[("headline",)] = Conclusion("headline", AREAS["headline"], T(h["zh"], h["en"]))
@@ -172,6 +173,16 @@ def conclusions(a: Analysis, compensation: Any = None) -> dict[tuple, Conclusion
                                                      _yn(f.holds), list(f.citations) or list(c.citations))
     out[("infringement",)] = Conclusion("infringement", AREAS["infringement"], _yn(a.infringement_found),
                                         a.ground_citations())
+    for pid, fs in a.grounds.items():
+        for f in fs:
+            if f.rule != "spc1.scope":
+                out[("ground", pid, f.rule)] = Conclusion("ground", _who(names.get(pid, pid), f.title), _yn(
+                    is_ground(f) if f.holds is not None else None), list(f.citations))
+    for pid, fs in a.defenses.items():
+        for f in fs:
+            code = f.facts.get("defence", f.rule)
+            out[("defence", pid, f.rule, code)] = Conclusion("defence", _who(names.get(pid, pid), f.title),
+                                                             _yn(f.holds), list(f.citations))
     for d in a.liability.defendants:
         ext = _lab("external", d.external)
         amount = ""
@@ -200,10 +211,11 @@ def conclusions(a: Analysis, compensation: Any = None) -> dict[tuple, Conclusion
     return out
 
 
-def flips(before: Analysis, after: Analysis, comp_before: Any = None, comp_after: Any = None) -> list[Flip]:
+def flips(before: Analysis, after: Analysis, comp_before: Any = None, comp_after: Any = None,
+          names: dict[str, str] | None = None) -> list[Flip]:
     """Every conclusion that is new, gone or different in `after`, ordered by area; the basis is that of the
     conclusion after the change (or before it, for a conclusion that is gone)."""
-    a, b = conclusions(before, comp_before), conclusions(after, comp_after)
+    a, b = conclusions(before, comp_before, names), conclusions(after, comp_after, names)
     out = []
     for key in list(a) + [k for k in b if k not in a]:
         ca, cb = a.get(key), b.get(key)

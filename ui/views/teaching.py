@@ -17,6 +17,7 @@ from litigation.facts import questions as fq
 from litigation.facts import steps as fs
 from litigation.facts.matter import Matter
 from litigation.facts.validation import MatterError, read_matter_file
+from litigation.i18n import Lang
 from litigation.law import teaching as tg
 from litigation.law.analysis import Analysis
 from litigation.law.citations import INSTRUMENTS
@@ -24,7 +25,7 @@ from ui import data, state
 from ui.components import finding
 from ui.diff import diff
 from ui.frame import lang, link, t
-from ui.text import esc
+from ui.text import esc, tr
 from ui.views import analysis as av
 
 TEACH = "ft_teach"
@@ -246,11 +247,11 @@ def _facts(ans: dict) -> dict[str, tuple[fq.Question | None, int | None]]:
     return out
 
 
-def _fact_label(ans: dict, path: str, facts: dict) -> str:
-    lg = lang()
+def _fact_label(ans: dict, path: str, facts: dict, lg: Lang) -> str:
+    """The label of a fact (`lg` is passed in: a format_func may be called outside the script run)."""
     q, i = facts.get(path, (None, None))
     if path == tg.SHIFT:
-        return t("te.shift")
+        return tr("te.shift", lg)
     if q is None:
         return path
     name = q.label(lg)
@@ -263,10 +264,12 @@ def _options(path: str, q: fq.Question | None) -> list[Any]:
     return _value_options(q) if q is not None else []
 
 
-def _value_text(path: str, q: fq.Question | None, v: Any) -> str:
+def _value_text(path: str, q: fq.Question | None, v: Any, lg: Lang) -> str:
+    from ui.sensitivity import value_label
+
     if path == tg.SHIFT:
-        return t("te.years", n=int(v or 0))
-    return _fmt(q, v) if q is not None else str(v)
+        return tr("te.years", lg, n=int(v or 0))
+    return value_label(q, v, lg) if q is not None else str(v)
 
 
 def _add(fact_key: str, ans_key: str) -> None:
@@ -304,19 +307,19 @@ def change_editor(ans: dict) -> list[dict]:
     fact_key, val_key = f"te_cf:{lg}", f"te_cv:{lg}"
     c = st.columns([5, 3, 2], vertical_alignment="bottom")
     with c[0]:
-        path = st.selectbox(t("te.fact"), paths, format_func=lambda p: _fact_label(now, p, facts), key=fact_key)
+        path = st.selectbox(t("te.fact"), paths, format_func=lambda p: _fact_label(now, p, facts, lg), key=fact_key)
     q = facts[path][0]
     opts = _options(path, q)
     cur = 0 if path == tg.SHIFT else fq.get_in(now, path)
     default = next((i for i, v in enumerate(opts) if v != cur), 0)
     with c[1]:
         st.selectbox(t("te.new_value"), list(range(len(opts))), index=default, key=f"{val_key}:{path}",
-                     format_func=lambda i: _value_text(path, q, opts[i]))
+                     format_func=lambda i: _value_text(path, q, opts[i], lg))
     with c[2]:
         st.button(t("te.add"), key=f"te_add:{lg}", on_click=_add, args=(fact_key, val_key), icon=":material/add:",
                   type="primary", width="stretch")
     if path != tg.SHIFT:
-        st.caption(t("te.current_value", v=_value_text(path, q, cur)))
+        st.caption(t("te.current_value", v=_value_text(path, q, cur, lg)))
     st.markdown(f"**{t('te.your_changes')}**")
     if not changes:
         st.caption(t("te.no_changes"))
@@ -326,8 +329,8 @@ def change_editor(ans: dict) -> list[dict]:
         q0 = (base_facts.get(p) or facts.get(p) or (None, None))[0]
         old = None if p == tg.SHIFT else fq.get_in(ans, p)
         row = st.columns([8, 2], vertical_alignment="center")
-        text = t("te.change_row", fact=_fact_label(ans, p, {**facts, **base_facts}),
-                 old="—" if p == tg.SHIFT else _value_text(p, q0, old), new=_value_text(p, q0, ch["value"]))
+        text = t("te.change_row", fact=_fact_label(ans, p, {**facts, **base_facts}, lg),
+                 old="—" if p == tg.SHIFT else _value_text(p, q0, old, lg), new=_value_text(p, q0, ch["value"], lg))
         row[0].markdown(f"{j + 1}. " + esc(text))
         row[1].button(t("te.remove"), key=f"te_rm:{j}:{p}", on_click=_remove, args=(j,), icon=":material/delete:")
     if changes:
@@ -357,7 +360,7 @@ def flips_table(flips: list[tg.Flip]) -> pd.DataFrame:
                           t("te.d.basis"): f.basis_label(lg)} for f in flips])
 
 
-def several_changes(m: Matter, a: Analysis, ans: dict) -> None:
+def several_changes(m: Matter, ans: dict, names: dict[str, str]) -> None:
     st.caption(t("te.changes_intro"))
     changes = change_editor(ans)
     if not changes:
@@ -368,7 +371,7 @@ def several_changes(m: Matter, a: Analysis, ans: dict) -> None:
     total = tg.loss_of(m)
     a0 = state.analysis_of(m, "current", total)
     a2 = state.analysis_of(m2, "current", tg.loss_of(m2))
-    fl = tg.flips(a0, a2, _range(m, a0), _range(m2, a2))
+    fl = tg.flips(a0, a2, _range(m, a0), _range(m2, a2), names)
     st.markdown(f"#### {t('te.flips', n=len(fl))}")
     if not fl:
         st.info(t("te.no_change"))
@@ -445,4 +448,4 @@ def render() -> None:
     with tabs[1]:
         who_bears_it(m, names)
     with tabs[2]:
-        several_changes(m, a, ans)
+        several_changes(m, ans, names)
