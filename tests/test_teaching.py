@@ -133,8 +133,9 @@ def test_the_compensation_range_is_a_conclusion_when_given():
 
 # --------------------------------------------------------------------------- who bears it
 def _bears(name: str, mode: str):
-    m = read_matter_file(str(SCEN / f"{name}.matter.json"))
-    a = analyze(m, mode=mode, total_damages=tg.loss_of(m))
+    path = SCEN / f"{name}.matter.json"
+    m = read_matter_file(str(path))
+    a = analyze(m, mode=mode, total_damages=tg.scenario_total(path) or tg.loss_of(m))
     return {b.who: b for b in tg.who_bears(a)}, a
 
 
@@ -156,6 +157,17 @@ def test_the_claimant_bears_its_own_fault_share():
     ref, r = _bears("hotel_leak_claimant_fault", "reform")
     assert ref["claimant"].amount == pytest.approx(3000)
     assert any("same result" in w.en for w in tg.why_differs(a, r))
+
+
+def test_the_unsued_user_keeps_its_share_of_the_library_total():
+    """two_platforms_users_shares: the expectation's total (10,000) is allocated; the unidentified user B
+    keeps 3,666.67 (the README's figure), platform B can be asked for 2,000."""
+    assert tg.scenario_total(SCEN / "two_platforms_users_shares.matter.json") == 10000
+    assert tg.scenario_total(SCEN / "guo_bing_2019.matter.json") is None
+    rows, _ = _bears("two_platforms_users_shares", "current")
+    assert rows["u2"].kind == "non_party" and rows["u2"].amount == pytest.approx(3666.67, abs=0.01)
+    assert rows["plat_b"].exposure == pytest.approx(2000)
+    assert rows["claimant"].amount == pytest.approx(0, abs=0.01)
 
 
 @pytest.mark.parametrize("mode", ["current", "reform"])

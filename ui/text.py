@@ -251,13 +251,6 @@ TEXT: dict[str, tuple[str, str]] = {
                 "go straight to the analysis."),
     "te.walk": ("逐步分析", "Step through the analysis"),
     "te.stage": ("第 {i} 步，共 {n} 步：{title}", "Stage {i} of {n}: {title}"),
-    "te.compare": ("现行法与改革模式对比", "Current law vs the reform mode"),
-    "te.compare_intro": ("改革模式把“无因果关系”的证明责任转给处理者（学术建议，非现行法）。下表列出两种模式下不同的结论。",
-                         "The reform mode puts the disproof of causation on the processor (a proposal, not current "
-                         "law). The table lists the conclusions that differ."),
-    "te.whatif": ("改变一个事实", "Change one fact"),
-    "te.whatif_intro": ("选择一个关键事实并给它一个新答案，看哪些结论会翻转。", "Pick a key fact, give it a new answer, and "
-                        "see which conclusions flip."),
     "te.fact": ("事实", "Fact"),
     "te.who": ("针对哪个参与者", "For which participant"),
     "te.new_value": ("新答案", "New answer"),
@@ -316,8 +309,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "te.bears_intro": ("改革模式把“无因果关系”的证明责任转给处理者（学术建议，非现行法）。下表由分析引擎算出：每种模式下，损失最终由谁承担。",
                        "The reform mode puts the disproof of causation on the processor (a proposal, not current law). "
                        "The tables come from the analysis engine: who bears the loss in the end under each mode."),
-    "te.bears_total": ("按损失 {total} 分配（所主张的金额，或事实中的经济损失与开支）。", "Allocating a loss of {total} (the "
-                       "amounts claimed, or the economic loss and expenses in the facts)."),
+    "te.bears_total": ("按损失 {total} 分配（示例库为该案设定的金额；没有设定的，取所主张的金额或事实中的经济损失与开支）。",
+                       "Allocating a loss of {total} (the amount the library sets for this case; otherwise the amounts "
+                       "claimed, or the economic loss and expenses in the facts)."),
     "te.bears_shares": ("事实中没有金额：只显示份额。", "The facts give no amount: shares only."),
     "te.b.who": ("谁", "Who"),
     "te.b.liability": ("责任形态", "Liability"),

@@ -249,6 +249,16 @@ def loss_of(m: Matter) -> float | None:
     return total or None
 
 
+def scenario_total(matter_file: Path) -> float | None:
+    """The total the scenario's expectation file allocates (`total_damages`), if it sets one."""
+    exp = matter_file.with_name(matter_file.name.removesuffix(".matter.json") + ".expected.yaml")
+    try:
+        v = (yaml.safe_load(exp.read_text(encoding="utf-8")) or {}).get("total_damages")
+    except (OSError, yaml.YAMLError):
+        return None
+    return float(v) if isinstance(v, (int, float)) and v > 0 else None
+
+
 def who_bears(a: Analysis) -> list[Bearer]:
     """Who bears the loss in the end: each defendant's and each non-party's internal share (CC 1172, 178),
     and the claimant the rest (a reduction for its own fault, CC 1173, or all of it when no one answers in

@@ -7,6 +7,7 @@ selection."""
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -65,6 +66,7 @@ def _load(path: str) -> None:
         tch["answers"], tch["errors"] = None, [e.model_dump() for e in exc.errors]
         return
     tch["answers"], tch["errors"] = fa.answers_from(m.model_dump(mode="json")), None
+    tch["total"] = tg.scenario_total(Path(path)) or tg.loss_of(m)  # the loss that "who bears it" allocates
 
 
 def _copy_to_interview() -> None:
@@ -214,10 +216,9 @@ def bears_table(m: Matter, a: Analysis) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def who_bears_it(m: Matter, names: dict[str, str]) -> None:
+def who_bears_it(m: Matter, names: dict[str, str], total: float | None) -> None:
     lg = lang()
     st.caption(t("te.bears_intro"))
-    total = tg.loss_of(m)
     st.caption(t("te.bears_total", total=f"¥{total:,.0f}") if total else t("te.bears_shares"))
     cur = state.analysis_of(m, "current", total)
     ref = state.analysis_of(m, "reform", total)
@@ -360,7 +361,7 @@ def flips_table(flips: list[tg.Flip]) -> pd.DataFrame:
                           t("te.d.basis"): f.basis_label(lg)} for f in flips])
 
 
-def several_changes(m: Matter, ans: dict, names: dict[str, str]) -> None:
+def several_changes(m: Matter, ans: dict, names: dict[str, str], total: float | None) -> None:
     st.caption(t("te.changes_intro"))
     changes = change_editor(ans)
     if not changes:
@@ -368,9 +369,8 @@ def several_changes(m: Matter, ans: dict, names: dict[str, str]) -> None:
     m2 = changed_matter(tg.apply_changes(ans, changes))
     if m2 is None:
         return
-    total = tg.loss_of(m)
     a0 = state.analysis_of(m, "current", total)
-    a2 = state.analysis_of(m2, "current", tg.loss_of(m2))
+    a2 = state.analysis_of(m2, "current", total)  # the same loss: the changes are to the facts of liability
     fl = tg.flips(a0, a2, _range(m, a0), _range(m2, a2), names)
     st.markdown(f"#### {t('te.flips', n=len(fl))}")
     if not fl:
@@ -446,6 +446,6 @@ def render() -> None:
     with tabs[0]:
         walk(m, a, ans, names)
     with tabs[1]:
-        who_bears_it(m, names)
+        who_bears_it(m, names, tch.get("total"))
     with tabs[2]:
-        several_changes(m, ans, names)
+        several_changes(m, ans, names, tch.get("total"))
