@@ -266,3 +266,15 @@ def test_who_bears_it_shows_the_reform_shift_in_both_languages():
         assert ref.loc[c_row, share] == "0%" and ref.loc[s_row, share] == "100%"
         why = " ".join(m.value for m in at.markdown)
         assert ("改革模式下由被告" in why) if lang == "zh" else ("in reform mode the defendant" in why)
+
+
+def test_proving_causation_flips_the_compensation_range_with_its_basis():
+    at = page("en")
+    choose(at, "breach_loss_no_causation_reform.matter.json", "en")
+    add(at, "harm.causation_evidence", "Strong", "en")
+    flips = at.table[-1].value
+    comp = flips[flips.index == "Compensation range"]
+    assert list(comp["Before"]) == ["no award"] and comp["After"].iloc[0].startswith("median ¥")
+    assert "PIPL Art 69(2)" in comp["Legal basis"].iloc[0]
+    liab = flips[flips.index == "Liability"]
+    assert liab["Before"].iloc[0].startswith("Only stop and delete") and "Several" in liab["After"].iloc[0]

@@ -150,7 +150,8 @@ def _uniq(cites: list[Citation]) -> list[Citation]:
 
 def conclusions(a: Analysis, compensation: Any = None, names: dict[str, str] | None = None) -> dict[tuple, Conclusion]:
     """Every conclusion of an analysis, keyed so that two analyses of (nearly) the same matter line up.
-    `compensation`: an optional estimate range (an object with `median`, `low80`, `high80`); `names`: the
+    `compensation`: an optional estimate range (an object with `median`, `low80`, `high80` and optionally
+    `citations`); `names`: the
     participants' names by id (defendants and non-parties are known to the analysis)."""
     names = {**{d.id: d.name for d in a.liability.defendants + a.liability.non_parties}, **(names or {})}
     out: dict[tuple, Conclusion] = {}
@@ -207,7 +208,8 @@ def conclusions(a: Analysis, compensation: Any = None, names: dict[str, str] | N
         rng = T("无赔偿", "no award") if compensation.median is None else T(
             f"中位数 {_money(compensation.median)}（80%：{_money(compensation.low80)}–{_money(compensation.high80)}）",
             f"median {_money(compensation.median)} (80%: {_money(compensation.low80)}–{_money(compensation.high80)})")
-        out[("compensation",)] = Conclusion("compensation", AREAS["compensation"], rng)
+        out[("compensation",)] = Conclusion("compensation", AREAS["compensation"], rng,
+                                            list(getattr(compensation, "citations", None) or []))
     return out
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pandas as pd
@@ -346,7 +347,8 @@ def _range(m: Matter, a: Analysis) -> Any:
             from litigation.damages.compensation import estimate
             from litigation.damages.estimator import cached_models
 
-            return estimate(m, models=cached_models(), analysis=a).total.range
+            total = estimate(m, models=cached_models(), analysis=a).total
+            return SimpleNamespace(**total.range.model_dump(), citations=total.citations)
         except Exception:  # noqa: BLE001 - the range is optional; the other conclusions stand without it
             data.log.exception("compensation range unavailable")
             return None
