@@ -237,9 +237,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "an.download_json": ("下载分析结果（JSON）", "Download the analysis (JSON)"),
     # teaching
     "te.heading": ("教学模式", "Teaching mode"),
-    "te.intro": ("载入示例案件，逐步查看分析过程；比较现行法与改革模式；改变一个事实，看哪些结论随之变化。",
-                 "Load an example case, walk through the analysis step by step, compare current law with the "
-                 "reform mode, and change one fact to see which conclusions flip."),
+    "te.intro": ("载入示例案件，逐步查看分析过程；看现行法与改革模式下由谁承担损失；同时改变几个事实，看哪些结论随之翻转。",
+                 "Load an example case, walk through the analysis step by step, see who bears the loss under current "
+                 "law and under the reform mode, and change several facts at once to see which conclusions flip."),
     "te.pick": ("选择示例案件", "Choose an example case"),
     "te.none": ("示例案件库（data/scenarios/）中暂时没有案件。", "The scenario library (data/scenarios/) has no cases "
                 "yet."),
@@ -249,13 +249,6 @@ TEXT: dict[str, tuple[str, str]] = {
                 "go straight to the analysis."),
     "te.walk": ("逐步分析", "Step through the analysis"),
     "te.stage": ("第 {i} 步，共 {n} 步：{title}", "Stage {i} of {n}: {title}"),
-    "te.compare": ("现行法与改革模式对比", "Current law vs the reform mode"),
-    "te.compare_intro": ("改革模式把“无因果关系”的证明责任转给处理者（学术建议，非现行法）。下表列出两种模式下不同的结论。",
-                         "The reform mode puts the disproof of causation on the processor (a proposal, not current "
-                         "law). The table lists the conclusions that differ."),
-    "te.whatif": ("改变一个事实", "Change one fact"),
-    "te.whatif_intro": ("选择一个关键事实并给它一个新答案，看哪些结论会翻转。", "Pick a key fact, give it a new answer, and "
-                        "see which conclusions flip."),
     "te.fact": ("事实", "Fact"),
     "te.who": ("针对哪个参与者", "For which participant"),
     "te.new_value": ("新答案", "New answer"),
@@ -307,6 +300,41 @@ TEXT: dict[str, tuple[str, str]] = {
     "te.area.liability": ("责任", "Liability"),
     "te.area.remedy": ("救济", "Remedy"),
     "te.area.flag": ("提示", "Flag"),
+    "te.group": ("案件类别", "Group"),
+    "te.note": ("这个案例教什么", "What this case teaches"),
+    "te.point": ("决定性的一点", "The decisive point"),
+    "te.bears": ("谁承担损失：现行法与改革模式", "Who bears it: current law vs reform"),
+    "te.bears_intro": ("改革模式把“无因果关系”的证明责任转给处理者（学术建议，非现行法）。下表由分析引擎算出：每种模式下，损失最终由谁承担。",
+                       "The reform mode puts the disproof of causation on the processor (a proposal, not current law). "
+                       "The tables come from the analysis engine: who bears the loss in the end under each mode."),
+    "te.bears_total": ("按损失 {total} 分配（示例库为该案设定的金额；没有设定的，取所主张的金额或事实中的经济损失与开支）。",
+                       "Allocating a loss of {total} (the amount the library sets for this case; otherwise the amounts "
+                       "claimed, or the economic loss and expenses in the facts)."),
+    "te.bears_shares": ("事实中没有金额：只显示份额。", "The facts give no amount: shares only."),
+    "te.b.who": ("谁", "Who"),
+    "te.b.liability": ("责任形态", "Liability"),
+    "te.b.share": ("最终承担的份额", "Share borne in the end"),
+    "te.b.amount": ("最终承担的金额", "Amount borne in the end"),
+    "te.b.exposure": ("可被要求支付", "Can be asked to pay"),
+    "te.b.claimant": ("{name}（原告，自行承担）", "{name} (claimant, bears it)"),
+    "te.b.non_party": ("{name}（未被起诉或身份不明）", "{name} (not sued or unidentified)"),
+    "te.why": ("为什么不同（或相同）", "Why it differs (or not)"),
+    "te.all_diff": ("两种模式下所有不同的结论", "Every conclusion that differs between the modes"),
+    "te.changes": ("改变几个事实", "Change several facts"),
+    "te.changes_intro": ("逐个添加改动（事实 + 新答案），可以随时删除；下面列出每一个随之翻转的结论及其法律依据。",
+                         "Add changes one by one (a fact and its new answer), remove any of them; below is every "
+                         "conclusion that flips, with its legal basis."),
+    "te.add": ("添加这个改动", "Add this change"),
+    "te.remove": ("删除", "Remove"),
+    "te.clear": ("清除全部改动", "Clear all changes"),
+    "te.your_changes": ("你的改动", "Your changes"),
+    "te.no_changes": ("还没有改动：在上面选择一个事实和新答案，然后添加。", "No changes yet: pick a fact and a new answer "
+                      "above, then add it."),
+    "te.shift": ("把全部日期移动若干年", "Move every date by some years"),
+    "te.years": ("{n:+d} 年", "{n:+d} years"),
+    "te.change_row": ("{fact}：{old} → {new}", "{fact}: {old} → {new}"),
+    "te.flips": ("翻转的结论（{n} 项）", "Conclusions that flip ({n})"),
+    "te.d.basis": ("法律依据", "Legal basis"),
     # export
     "ex.heading": ("导出文书", "Export documents"),
     "ex.intro": ("选择文书和语言，然后下载 Word、PDF 或 Markdown。文书在您点击下载时生成，不在服务器上保存。",
