@@ -153,7 +153,8 @@ def test_reform_moves_the_loss_from_the_claimant_to_the_shop():
 def test_the_claimant_bears_its_own_fault_share():
     cur, a = _bears("hotel_leak_claimant_fault", "current")
     assert cur["claimant"].amount == pytest.approx(3000) and cur["claimant"].share == pytest.approx(0.3)
-    assert cur["hotel"].amount == pytest.approx(7000)
+    assert cur["hotel"].amount == pytest.approx(3500) and cur["fraudster"].amount == pytest.approx(3500)
+    assert cur["fraudster"].kind == "non_party"
     ref, r = _bears("hotel_leak_claimant_fault", "reform")
     assert ref["claimant"].amount == pytest.approx(3000)
     assert any("same result" in w.en for w in tg.why_differs(a, r))
