@@ -309,3 +309,25 @@ def test_an_instrument_not_yet_in_force_is_labelled_by_its_dates():
     morals = next(f for f in a.grounds["gym"] if f.rule == "spc2.7.morals")
     assert not morals.applicable and not morals.out_of_scope
     assert "尚未施行" in morals.not_applied_note("zh") and "not in force" in morals.not_applied_note("en")
+
+
+def test_a_platform_sued_alone_is_the_defendant_to_its_users_claims_and_the_headline_says_so():
+    """The anonymous uploader is not sued; the slow platform answers for the enlarged part (CC 1195(2)): the
+    first screen names the claim against the platform instead of 'nothing to analyse yet'."""
+    m = load_matter((ROOT / "data/scenarios/platform_sued_alone_anonymous_uploader.matter.json").read_text(
+        encoding="utf-8"))
+    a = analyze(m)
+    pi = next(c for c in a.claims if c.code == "personal_information")
+    assert pi.found and pi.against == ["vplat"]
+    f = next(f for f in pi.findings if f.participant == "vplat")
+    assert f.rule == "claim.platform" and {"1195", "1194"} <= {str(c.article) for c in f.citations}
+    assert "某短视频平台" in a.headline()["zh"] and "尚无可分析" not in a.headline()["zh"]
+
+
+def test_a_platform_is_not_made_a_defendant_to_a_claim_its_user_does_not_make_out():
+    m = load_matter((ROOT / "data/scenarios/template_platform_late_takedown.matter.json").read_text(encoding="utf-8"))
+    a = analyze(m)
+    liable = {d.id for d in a.liability.defendants if d.external != "none"}
+    for c in a.claims:
+        for pid in c.against:
+            assert pid in liable or any(f.participant == pid and f.rule != "claim.platform" for f in c.findings)
