@@ -77,9 +77,3 @@ def scenario_title(path: str, mtime: float) -> str:
     except (OSError, ValueError):
         return Path(path).name
 
-
-def filter_mask(df: Any, filters: Any) -> Any:
-    """Rows of the case dataset that pass the explorer filters (through the comparables module)."""
-    from litigation.damages.comparables import CaseIndex
-
-    return CaseIndex(df).mask(filters)
