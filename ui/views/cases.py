@@ -85,7 +85,7 @@ def filters(df: pd.DataFrame) -> Filters:
     any_ = t("ca.any")
 
     def multi(label: str, name: str, col: str, fmt) -> list[str]:
-        opts = _values(df, col)
+        opts = sorted(_values(df, col), key=fmt)  # in the order of their labels in this language
         return st.multiselect(t(label), opts, format_func=fmt, placeholder=any_, **keep(name, [], opts))
 
     with st.expander(t("ca.filters"), expanded=True, icon=":material/filter_alt:"):
