@@ -129,6 +129,8 @@ def wrap(text: str, width: int = 22) -> str:
     return "<br>".join([*lines, cur])
 
 
+_TICKS = {"zh": ["¥1", "¥10", "¥100", "¥1千", "¥1万", "¥10万", "¥100万", "¥1000万"],
+          "en": ["¥1", "¥10", "¥100", "¥1k", "¥10k", "¥100k", "¥1M", "¥10M"]}
 _LEGEND = {"orientation": "h", "y": -0.18, "yanchor": "top", "x": 0, "xanchor": "left", "title": {"text": ""}}
 
 
@@ -147,9 +149,12 @@ def award_strip(rows: list[dict], lang: Lang) -> go.Figure:
             hovertemplate="%{text}: ¥%{x:,.0f}<extra>%{fullData.name}</extra>",
             marker={"size": 11, "symbol": symbol, "color": colour, "opacity": 0.85,
                     "line": {"width": 1, "color": "#333333"}}))
-    fig.update_xaxes(type="log", title=tr("an.l.rmb_axis", lang), tickprefix="¥", tickformat=",.0f", dtick=1)
+    # short tick labels at powers of ten from ¥1 (no "¥0" for the decade below), kept upright when narrow
+    fig.update_xaxes(type="log", title=tr("an.l.rmb_axis", lang), tickvals=[10 ** k for k in range(8)],
+                     ticktext=_TICKS["zh" if lang == "zh" else "en"], tickangle=0)
     fig.update_yaxes(categoryorder="array", categoryarray=groups, automargin=True)
-    fig.update_layout(title=tr("ca.dist", lang), height=260 + 34 * max(1, len(groups)),
+    lines = sum(g.count("<br>") + 1 for g in groups)  # room for every line of every wrapped label
+    fig.update_layout(title=tr("ca.dist", lang), height=220 + 22 * lines + 14 * len(groups),
                       margin={"l": 10, "r": 10, "t": 60, "b": 40}, legend=_LEGEND, font={"family": FONT})
     return fig
 

@@ -70,11 +70,11 @@ def _year_range(df: pd.DataFrame) -> tuple[int, int]:
 
 def search_box(sorts: list[str]) -> tuple[str, str, str]:
     lg = lang()
-    c = st.columns([3, 1.3, 1.3])
-    q = c[0].text_input(t("ca.search"), placeholder=t("ca.search_ph"), **keep("ca_query", ""))
-    scope = c[1].selectbox(t("ca.scope"), list(ex.SCOPES), format_func=lambda s: ex.SCOPES[s][1](lg),
+    q = st.text_input(t("ca.search"), placeholder=t("ca.search_ph"), **keep("ca_query", ""))
+    c = st.columns(2)
+    scope = c[0].selectbox(t("ca.scope"), list(ex.SCOPES), format_func=lambda s: ex.SCOPES[s][1](lg),
                            **keep("ca_scope", "all", list(ex.SCOPES)))
-    sort = c[2].selectbox(t("ca.sort"), sorts, format_func=lambda s: ex.SORTS[s](lg),
+    sort = c[1].selectbox(t("ca.sort"), sorts, format_func=lambda s: ex.SORTS[s](lg),
                           **keep("ca_sort", sorts[-1] if "similarity" in sorts else "dataset", sorts))
     return q or "", scope, sort
 
@@ -181,7 +181,10 @@ def _on_row(key: str, ids: list[str]) -> None:
 def table(tab: pd.DataFrame, ids: list[str]) -> None:
     st.caption(t("ca.click_hint"))
     key = "ca_table:" + hashlib.sha256("\x1f".join([lang(), *ids]).encode()).hexdigest()[:12]
-    cfg = {t("ca.award"): st.column_config.NumberColumn(format="¥%,.0f"),
+    cfg = {t("ca.id"): st.column_config.TextColumn(width="small"),
+           t("ca.case_no"): st.column_config.TextColumn(width="medium"),
+           t("ca.name"): st.column_config.TextColumn(width="large"),
+           t("ca.award"): st.column_config.NumberColumn(format="¥%,.0f"),
            t("ca.claimed"): st.column_config.NumberColumn(format="¥%,.0f"),
            t("ca.year"): st.column_config.NumberColumn(format="%d"),
            t("ca.similarity"): st.column_config.ProgressColumn(format="percent", min_value=0.0, max_value=1.0)}
@@ -190,14 +193,14 @@ def table(tab: pd.DataFrame, ids: list[str]) -> None:
 
 
 def exports(tab: pd.DataFrame) -> None:
-    c = st.columns([1, 1, 2])
     name = f"facetort-cases-{lang()}"
-    c[0].download_button(t("ca.export_csv"), data=ex.to_csv(tab), file_name=f"{name}.csv", mime="text/csv",
-                         on_click="ignore", icon=":material/download:", key="ca_csv")
-    c[1].download_button(t("ca.export_xlsx"), data=ex.to_xlsx(tab), file_name=f"{name}.xlsx",
-                         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                         on_click="ignore", icon=":material/download:", key="ca_xlsx")
-    c[2].caption(t("ca.export_note"))
+    with st.container(horizontal=True):
+        st.download_button(t("ca.export_csv"), data=ex.to_csv(tab), file_name=f"{name}.csv", mime="text/csv",
+                           on_click="ignore", icon=":material/download:", key="ca_csv")
+        st.download_button(t("ca.export_xlsx"), data=ex.to_xlsx(tab), file_name=f"{name}.xlsx",
+                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                           on_click="ignore", icon=":material/download:", key="ca_xlsx")
+    st.caption(t("ca.export_note"))
 
 
 def plots(df: pd.DataFrame) -> None:
