@@ -157,3 +157,25 @@ def test_the_hostile_cell_really_is_a_formula_without_neutralising(df):
 def test_xlsx_export_drops_characters_xml_cannot_hold():
     wb = openpyxl.load_workbook(io.BytesIO(ex.to_xlsx(pd.DataFrame({"a": ["x\x01y\x0bz"]}))))
     assert wb.active["A2"].value == "xyz"
+
+
+def test_the_command_line_searches_and_exports_neutralised(tmp_path, capsys):
+    from test_cases_cli import run, write_csv
+
+    rows = list(csv.DictReader(DEFAULT_CASES_PATH.open(encoding="utf-8", newline="")))
+    rows[0]["case_name_en"] = HOSTILE
+    mine = write_csv(tmp_path / "mine.csv", rows)
+    assert run(["cases", "list", "--path", str(mine), "--search", "6971", "--scope", "case_no"]) == 0
+    out = capsys.readouterr().out
+    assert " A1 " in out and "1 cases" in out
+    out_csv = tmp_path / "a1.csv"
+    assert run(["cases", "list", "--path", str(mine), "--search", "6971", "--format", "csv", "-o", str(out_csv)]) == 0
+    got = list(csv.DictReader(io.StringIO(out_csv.read_text(encoding="utf-8-sig"))))
+    assert [r["case_id"] for r in got] == ["A1"]
+    assert got[0]["case_name_en"] == "'" + HOSTILE and got[0]["decision_date"] == "2020-11-20"
+    out_xlsx = tmp_path / "all.xlsx"
+    assert run(["cases", "list", "--path", str(mine), "--format", "xlsx", "-o", str(out_xlsx)]) == 0
+    ws = openpyxl.load_workbook(out_xlsx).active
+    assert ws.max_row == len(rows) + 1
+    assert not [c.coordinate for row in ws.iter_rows() for c in row if c.data_type == "f"]
+    assert run(["cases", "list", "--path", str(mine), "--format", "xlsx"]) == 2  # xlsx needs a file

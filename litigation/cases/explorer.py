@@ -127,6 +127,8 @@ def _safe(v: object) -> object:
         return None
     if isinstance(v, (bool, np.bool_, int, np.integer, float, np.floating)):
         return v.item() if isinstance(v, np.generic) else v
+    if isinstance(v, pd.Timestamp):
+        return v.date().isoformat()
     return neutralise_formula(str(v))
 
 
