@@ -233,8 +233,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "an.flags_none": ("没有提示。", "No flags."),
     "an.basis": ("依据", "Basis"),
     "an.facts": ("所依据的事实", "Facts it read"),
-    "an.not_applicable": ("该规定对这些行为尚未施行：仅供参考，未适用。", "Not in force for these acts: shown for "
-                          "reference, not applied."),
     "an.branch": ("推理分支", "Branch taken"),
     "an.download_json": ("下载分析结果（JSON）", "Download the analysis (JSON)"),
     # teaching

@@ -131,7 +131,8 @@ class Analysis(BaseModel):
 
         def fnd(f: Finding) -> dict[str, Any]:
             return {"rule": f.rule, "participant": f.participant, "holds": f.holds, "branch": f.branch,
-                    "applicable": f.applicable, "citations": [cit(c) for c in f.citations], "facts": f.facts,
+                    "applicable": f.applicable, "out_of_scope": f.out_of_scope,
+                    "citations": [cit(c) for c in f.citations], "facts": f.facts,
                     "explanation": {"zh": f.explanation.zh, "en": f.explanation.en}}
 
         return {
