@@ -179,3 +179,11 @@ def test_the_command_line_searches_and_exports_neutralised(tmp_path, capsys):
     assert ws.max_row == len(rows) + 1
     assert not [c.coordinate for row in ws.iter_rows() for c in row if c.data_type == "f"]
     assert run(["cases", "list", "--path", str(mine), "--format", "xlsx"]) == 2  # xlsx needs a file
+
+
+def test_an_english_line_for_a_comparable_names_the_province_in_english(df):
+    from litigation.damages.comparables import describe
+
+    a1 = next(c for c in CaseIndex(df).search({"scenario": "zoo_park", "province": "浙江"}, k=5) if c.case_id == "A1")
+    assert "Zhejiang" in describe(a1, "en") and "浙江" not in describe(a1, "en").split("|")[1]
+    assert "浙江" in describe(a1, "zh")

@@ -417,5 +417,8 @@ def describe(c: Comparable, lang) -> str:
     if lang == "zh":
         return (f"{c.case_id} {c.case_name.zh}｜{c.court.zh}（{level}，{c.province or '—'}，{c.year or '—'}）｜"
                 f"判赔 {award}｜相似度 {c.similarity:.0%}｜相同：{same or '—'}｜不同：{other or '—'}")
-    return (f"{c.case_id} {c.case_name.en} | {c.court.en} ({level}, {c.province or '—'}, {c.year or '—'}) | "
+    from litigation.cases.schema import PROVINCE_NAMES
+
+    prov = PROVINCE_NAMES.get(c.province or "", c.province)
+    return (f"{c.case_id} {c.case_name.en} | {c.court.en} ({level}, {prov or '—'}, {c.year or '—'}) | "
             f"award {award} | similarity {c.similarity:.0%} | same: {same or '—'} | differs: {other or '—'}")
