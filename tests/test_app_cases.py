@@ -165,3 +165,11 @@ def test_chart_colours_follow_the_outcome_code_in_both_languages():
             assert zh[code][0] == CLAIM_OUTCOME[code][0] and en[code][0] == CLAIM_OUTCOME[code][1]
         assert len({c for _, c in zh.values()}) == len(zh)  # one colour per outcome
         assert [t["legendgroup"] for t in figs["zh"][i]] == [t["legendgroup"] for t in figs["en"][i]]
+
+
+def test_every_outcome_code_has_its_own_colour_and_marker():
+    from ui.charts import OUTCOME_STYLE
+
+    assert set(OUTCOME_STYLE) == set(CLAIM_OUTCOME)
+    assert len(set(OUTCOME_STYLE.values())) == len(OUTCOME_STYLE)
+    assert len({c for c, _ in OUTCOME_STYLE.values()}) == len(OUTCOME_STYLE)
