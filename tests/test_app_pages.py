@@ -177,12 +177,12 @@ def test_teaching_change_flips_a_conclusion():
 def test_case_explorer_filters_and_detail():
     at = app("cases")
     total = len(at.dataframe[0].value)
-    at.multiselect(key="ca_scenario").select("zoo_park").run()
+    at.multiselect(key="ca_scenario:zh").select("zoo_park").run()
     sub = at.dataframe[0].value
     assert 0 < len(sub) < total
     assert at.get("plotly_chart")
     first = sub.iloc[0, 0]
-    assert at.selectbox(key="ca_pick").value == first
+    assert at.selectbox(key="ca_pick:zh").value == first
     assert "来源" in texts(at)
     at.switch_page("ui/pages/start.py").run()
     at.switch_page("ui/pages/cases.py").run()

@@ -288,6 +288,7 @@ def test_local_income_uses_the_province_then_falls_back_to_the_national_figure()
     zj = local_income("浙江", 2022)
     assert zj is not None and zj.year == 2022 and not zj.national_fallback and zj.income > 30000
     assert "浙江" in zj.describe(6000).zh and "%" in zj.describe(6000).en
+    assert "Zhejiang" in zj.describe(6000).en and "浙江" not in zj.describe(6000).en
     nowhere = local_income("火星", 2022)
     assert nowhere is not None and nowhere.national_fallback and nowhere.province == "火星"
     assert "national figure" in nowhere.describe().en

@@ -78,13 +78,6 @@ def scenario_title(path: str, mtime: float) -> str:
         return Path(path).name
 
 
-def filter_mask(df: Any, filters: Any) -> Any:
-    """Rows of the case dataset that pass the explorer filters (through the comparables module)."""
-    from litigation.damages.comparables import CaseIndex
-
-    return CaseIndex(df).mask(filters)
-
-
 @st.cache_data(show_spinner=False, max_entries=4)
 def _teaching_notes(path: str, mtime: float) -> dict:
     from litigation.law.teaching import load_notes

@@ -197,12 +197,17 @@ DOSSIER = {
     "dossier": ("案例卷宗一 dossier.md", "shared/cases/dossier.md"),
     "dossier-2": ("案例卷宗二 dossier-2.md", "shared/cases/dossier-2.md"),
 }
-# Chinese short names as in shared/stats/income_by_province.csv (province_zh).
-PROVINCES = (
-    "北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏", "浙江", "安徽",
-    "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "重庆", "四川", "贵州",
-    "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆",
-)
+# Chinese short names as in shared/stats/income_by_province.csv (province_zh), with the English names of
+# the same file (province_en): the English UI shows these.
+PROVINCE_NAMES = {
+    "北京": "Beijing", "天津": "Tianjin", "河北": "Hebei", "山西": "Shanxi", "内蒙古": "Inner Mongolia",
+    "辽宁": "Liaoning", "吉林": "Jilin", "黑龙江": "Heilongjiang", "上海": "Shanghai", "江苏": "Jiangsu",
+    "浙江": "Zhejiang", "安徽": "Anhui", "福建": "Fujian", "江西": "Jiangxi", "山东": "Shandong", "河南": "Henan",
+    "湖北": "Hubei", "湖南": "Hunan", "广东": "Guangdong", "广西": "Guangxi", "海南": "Hainan", "重庆": "Chongqing",
+    "四川": "Sichuan", "贵州": "Guizhou", "云南": "Yunnan", "西藏": "Tibet (Xizang)", "陕西": "Shaanxi", "甘肃": "Gansu",
+    "青海": "Qinghai", "宁夏": "Ningxia", "新疆": "Xinjiang",
+}
+PROVINCES = tuple(PROVINCE_NAMES)
 
 HEADS = ("economic_loss", "reasonable_expenses", "attorney_fees", "mental_distress", "other")
 CLAIMED = tuple(f"claimed_{h}" for h in HEADS)

@@ -233,6 +233,8 @@ class Filters(BaseModel):
     award_min: float | None = None
     award_max: float | None = None
     face_only: bool = False
+    include_unknown_year: bool = False  # a year range then also passes decisions whose year is unknown
+    include_unknown_court: bool = False  # a court-level filter then also passes an unknown court level
 
 
 def encode_query(factors: dict, vocab: dict[str, dict[str, int]]) -> Encoded:
@@ -301,19 +303,25 @@ class CaseIndex:
         self._c4 = kcode.reshape(-1)
 
     def mask(self, f: Filters) -> np.ndarray:
-        """Rows that pass the filters (vectorised; unknown values never pass a range filter)."""
+        """Rows that pass the filters (vectorised). An unknown value never passes a range or a court-level
+        filter unless the filter says to include unknowns (`include_unknown_year`, `_court`);
+        `left_out` counts the rows that rule keeps out."""
         m = np.ones(len(self.cases), dtype=bool)
         for col, vals in (("scenario", f.scenario), ("court_level", f.court_level), ("province", f.province),
                           ("procedure", f.procedure), ("claim_outcome", f.outcome)):
             if vals:
                 codes, voc = self._codes.get(col, (np.full(len(m), -1), {}))
-                m &= np.isin(codes, [voc[v] for v in vals if v in voc])
+                hit = np.isin(codes, [voc[v] for v in vals if v in voc])
+                if col == "court_level" and f.include_unknown_court:
+                    hit |= np.isin(codes, [-1, voc.get("unknown", -1)])
+                m &= hit
         y = self.enc.year
+        unknown_year = np.isnan(y) if f.include_unknown_year else np.zeros(len(m), dtype=bool)
         with np.errstate(invalid="ignore"):
             if f.year_min is not None:
-                m &= y >= f.year_min
+                m &= (y >= f.year_min) | unknown_year
             if f.year_max is not None:
-                m &= y <= f.year_max
+                m &= (y <= f.year_max) | unknown_year
             if f.award_min is not None:
                 m &= self._award >= f.award_min
             if f.award_max is not None:
@@ -321,6 +329,18 @@ class CaseIndex:
         if f.face_only:
             m &= self._face == 1
         return m
+
+    def left_out(self, f: Filters, within: np.ndarray | None = None) -> dict[str, int]:
+        """How many decisions (among `within`, default all) the filters keep out only because their year
+        (`year`) or court level (`court`) is unknown: what ticking the matching include box would add back
+        (or, when it is ticked, what it adds)."""
+        within = np.ones(len(self.cases), dtype=bool) if within is None else within
+        out = {}
+        for name, flag in (("year", "include_unknown_year"), ("court", "include_unknown_court")):
+            with_unknown = self.mask(f.model_copy(update={flag: True}))
+            without = self.mask(f.model_copy(update={flag: False}))
+            out[name] = int((with_unknown & ~without & within).sum())
+        return out
 
     def query(self, factors: dict) -> Encoded:
         return encode_query(factors, self.enc.vocab)
@@ -397,5 +417,8 @@ def describe(c: Comparable, lang) -> str:
     if lang == "zh":
         return (f"{c.case_id} {c.case_name.zh}｜{c.court.zh}（{level}，{c.province or '—'}，{c.year or '—'}）｜"
                 f"判赔 {award}｜相似度 {c.similarity:.0%}｜相同：{same or '—'}｜不同：{other or '—'}")
-    return (f"{c.case_id} {c.case_name.en} | {c.court.en} ({level}, {c.province or '—'}, {c.year or '—'}) | "
+    from litigation.cases.schema import PROVINCE_NAMES
+
+    prov = PROVINCE_NAMES.get(c.province or "", c.province)
+    return (f"{c.case_id} {c.case_name.en} | {c.court.en} ({level}, {prov or '—'}, {c.year or '—'}) | "
             f"award {award} | similarity {c.similarity:.0%} | same: {same or '—'} | differs: {other or '—'}")
