@@ -6,6 +6,7 @@ No streamlit import: the language is passed in, or read by `ui.frame.lang()`.
 from __future__ import annotations
 
 import html
+import re
 
 from litigation.documents.render_md import md_text
 from litigation.facts.bounds import clean_text
@@ -541,7 +542,23 @@ def plot_text(text: object) -> str:
     return html.escape(clean_text(str(text)), quote=False)
 
 
+WJ = "\u2060"  # WORD JOINER: invisible, and not part of a URL or an e-mail address
+
+
 def esc(text: object) -> str:
     """User text for Streamlit markdown (labels, expanders, messages): shown literally, never as a link,
-    an image or HTML (`litigation.documents.render_md.md_text`)."""
-    return md_text(text)
+    an image or HTML (`litigation.documents.render_md.md_text`).
+
+    The browser's Markdown turns URLs and e-mail addresses into links *after* parsing, on the plain text,
+    where the backslash escapes are gone, so `http:\\/\\/` alone still became a link (found by the XSS
+    browser test). An invisible word joiner inside `://`, `www.` and before `@` keeps them apart."""
+    return unlinked(md_text(text))
+
+
+def unlinked(md: str) -> str:
+    """Markdown made by `md_text` (or a whole document of it) with its URLs and addresses kept from linking."""
+    md = md.replace(":\\/\\/", f":\\/{WJ}\\/").replace("\\@", f"{WJ}\\@")
+    return _WWW.sub(lambda m: m.group(1) + WJ + m.group(2), md)
+
+
+_WWW = re.compile(r"(?i)(w)(ww\\?\.)")  # the browser links www. in any case

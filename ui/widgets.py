@@ -451,7 +451,7 @@ def step_body(s: Step, ans: dict) -> None:
         base = f"participants.{i}"
         title = f"{t('iv.participant')} {i + 1}: {esc(fa.participant_name(ans, i, lg))}"
         with st.container(border=True):
-            st.markdown(f"#### {title}")
+            st.markdown(f"**{title}**")  # not a heading: a heading turns a URL in the name into a link
             for q in s.questions:
                 if q.shown(ans, base):
                     question(q, f"{base}.{q.path}", ans)
