@@ -214,7 +214,7 @@ def test_save_then_load_round_trip(guo_bing: AppTest):
     fresh = app()
     fresh.file_uploader[0].upload("guo.matter.json", data, "application/json").run()
     assert not fresh.exception
-    assert any("已载入" in s.value for s in fresh.success)
+    assert any("已载入" in s.value for s in fresh.info)
     assert answers(fresh)["participants"][0]["name"] == "某野生动物世界有限公司"
     assert answers(fresh)["title"] == "郭某诉某野生动物世界"
 

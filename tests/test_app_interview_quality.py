@@ -89,6 +89,11 @@ def test_a_fresh_interview_has_no_preticked_legal_fact(lang):
             assert r.value is None, (r.label, r.value)  # nothing answered for the user
             assert UNKNOWN[lang] in str(r.options[r.index or 0]), r.options
             seen += 1
+        for q in s.questions:  # the selects of legal facts with a model default start unchosen too
+            if q.id in fa.OPEN_SELECTS and s.scope == "matter" and q.shown(answers(at)):
+                assert w(at, q.path).value is None, q.id
+            if q.id in fa.OPEN_SELECTS and s.scope == "participant" and q.shown(answers(at), "participants.0"):
+                assert w(at, f"participants.0.{q.path}").value is None, q.id
     bools = sum(1 for s in STEPS for q in s.questions if q.widget == "bool")
     assert seen >= bools - 12  # every yes/no fact drawn on a visible step is a radio (a few are conditional)
     a = answers(at)
@@ -98,6 +103,8 @@ def test_a_fresh_interview_has_no_preticked_legal_fact(lang):
     a["participants"][0]["processing"]["acts"] = [dict(fa.BLANK_ITEMS["acts"], start="2023-03-01")]
     m = load_matter(fa.effective(a))  # the matter still validates: an unanswered fact counts as the default
     assert m.requests.deletion is True and m.claimant.public_figure is False
+    assert m.claimant.age_group == "adult" and m.participants[0].processing.consent.type == "none"  # defaults
+    assert {"claimant.age_group", "participants.0.processing.consent.type"} <= open_paths
     assert m.participants[0].processing.acts[0].ongoing is False
 
 
@@ -223,6 +230,8 @@ def test_no_green_banner_beside_an_error_or_warning(lang):
     w(at, "claimant.deceased").set_value(False).run()
     assert not at.success
     w(at, "claimant.public_figure").set_value(False).run()
+    assert not at.success  # the age is still open
+    w(at, "claimant.age_group").select("adult").run()
     assert not at.error and not at.warning and not at.info
     assert at.success
 
@@ -241,3 +250,13 @@ def test_the_review_reads_as_prose_with_every_answer_in_full(lang, head):
     assert ("原告是公众人物。" if lang == "zh" else "The claimant is a public figure.") in prose
     edits = {b.key for b in at.button if b.key and b.key.startswith("edit:")}
     assert {f"edit:{s.id}" for s in STEPS if s.shown(answers(at))} <= edits  # each step with its Edit link
+
+
+@pytest.mark.parametrize("lang, expect", [("zh", "不是有效的 JSON"), ("en", "not valid JSON")])
+def test_any_file_is_read_by_the_app_and_refused_in_both_languages(lang, expect):
+    at = app(lang)
+    at.file_uploader[0].upload("notes.txt", b"just some notes", "text/plain").run()  # no framework file-type filter
+    assert not at.exception
+    errs = texts(at, "error")
+    assert expect in errs and "notes.txt" in errs
+    assert not at.success

@@ -73,18 +73,18 @@ TEXT: dict[str, tuple[str, str]] = {
     "iv.city_other_option": ("其他 / 不在列表中", "Other / not listed"),
     "iv.city_other": ("其他城市（请填写）", "Other city (type it in)"),
     "iv.gaps": ("以下关键答案尚未填写：", "These decisive answers are still missing:"),
-    "iv.unanswered": ("这一步还有 {n} 个是/否问题未回答，显示为“不清楚”；分析时按默认值处理：",
-                      "{n} yes/no question(s) in this step are not answered and are shown as unknown; the "
+    "iv.unanswered": ("这一步还有 {n} 个事实问题未回答，显示为“不清楚”或“未选择”；分析时按默认值处理：",
+                      "{n} question(s) in this step are not answered and are shown as unknown; the "
                       "analysis counts them as the default:"),
     "iv.assumed": ("按“{v}”处理", "counted as '{v}'"),
     "iv.review_gaps": ("关键答案尚未填写", "Decisive answers still missing"),
-    "iv.review_unanswered": ("还有 {n} 个是/否问题未回答（显示为“不清楚”），分析时按默认值处理。",
-                             "{n} yes/no question(s) are not answered (shown as unknown); the analysis counts "
+    "iv.review_unanswered": ("还有 {n} 个事实问题未回答（显示为“不清楚”或“未选择”），分析时按默认值处理。",
+                             "{n} question(s) are not answered (shown as unknown); the analysis counts "
                              "them as the default."),
     "iv.review_valid_open": ("答案可以进行分析，但上面的问题尚未回答或填写。",
                              "The answers can be analysed, but the points above are still open."),
-    "an.unanswered": ("问答中有 {n} 个是/否问题未回答；本分析按默认值处理：",
-                      "{n} yes/no question(s) of the interview are not answered; this analysis counts them as "
+    "an.unanswered": ("问答中有 {n} 个事实问题未回答；本分析按默认值处理：",
+                      "{n} question(s) of the interview are not answered; this analysis counts them as "
                       "the default:"),
     "iv.step_ok": ("这一步的答案没有发现问题。", "No problems found in this step."),
     "iv.step_errors": ("这一步有以下问题需要处理：", "Please fix these points in this step:"),

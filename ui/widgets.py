@@ -94,7 +94,7 @@ def question(q: Question, path: str, ans: dict) -> None:
         fn(label, value=cur or "", args=(key, path, kind), **kw)
     elif w == "select":
         codes = list(fq.codes_for(q))
-        opts: list[Any] = ([None] if fq.nullable(q) else []) + codes
+        opts: list[Any] = ([None] if fq.nullable(q) or fa.starts_open(q) else []) + codes
         idx = opts.index(cur) if cur in opts else 0
         none = t("none_selected")
         st.selectbox(label, opts, index=idx, args=(key, path, "select", tuple(opts)),

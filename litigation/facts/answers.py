@@ -42,13 +42,23 @@ def _blank_platform() -> dict:
     return mm.PlatformConduct().model_dump(mode="json")
 
 
-def _bool_paths(scope: str) -> tuple[str, ...]:
-    """The yes/no questions of a scope ("matter" or "participant"): unanswered (None) until the user answers."""
-    return tuple(q.path for s in STEPS if s.scope == scope for q in s.questions if q.widget == "bool")
+# Selects of legal facts that start unanswered although the model has a default (the others are structural,
+# like a participant's role, or default to "none" / "unknown" evidence, which is what an empty answer means).
+OPEN_SELECTS = frozenset({"age", "purpose", "venue_q", "consent_type", "basis", "mental"})
 
 
-MATTER_BOOLS = _bool_paths("matter")
-PARTICIPANT_BOOLS = _bool_paths("participant")
+def starts_open(q: Question) -> bool:
+    """True for a question that is unanswered (None) until the user answers: every yes/no fact and the
+    OPEN_SELECTS. An unanswered one counts as the model's default in `effective()`."""
+    return q.widget == "bool" or (q.widget == "select" and q.id in OPEN_SELECTS)
+
+
+def _open_paths(scope: str) -> tuple[str, ...]:
+    return tuple(q.path for s in STEPS if s.scope == scope for q in s.questions if starts_open(q))
+
+
+MATTER_BOOLS = _open_paths("matter")
+PARTICIPANT_BOOLS = _open_paths("participant")
 
 
 def _unset(d: dict, paths: tuple[str, ...]) -> dict:
@@ -136,7 +146,7 @@ ITEM_BOOLS = {"acts": ("ongoing", False), "entrustments": ("within_mandate", Tru
 
 
 def _fill_unanswered(m: dict) -> None:
-    """Give every unanswered yes/no fact (None) the model's default, so the matter validates."""
+    """Give every unanswered fact (None, see `starts_open`) the model's default, so the matter validates."""
     blank_m = mm.Matter().model_dump(mode="json")
     blank_p = _model_participant({"participants": []})
     for path in MATTER_BOOLS:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from litigation.facts.answers import format_answer, model_default, participant_name
+from litigation.facts.answers import format_answer, model_default, participant_name, starts_open
 from litigation.facts.questions import PROCESSOR_ROLES, Question, Step, get_in, option_label
 from litigation.facts.steps import STEPS, step
 from litigation.i18n import Lang, T, Text
@@ -52,15 +52,17 @@ def _asked(answers: dict) -> list[tuple[Step, Question, int | None, str]]:
 
 
 def unanswered(answers: dict) -> list[tuple[str, int | None, Question, str]]:
-    """(step, participant index, question, path) of each visible yes/no fact not answered yet."""
+    """(step, participant index, question, path) of each visible fact not answered yet (yes/no facts and
+    the selects that start open)."""
     return [(s.id, i, q, path) for s, q, i, path in _asked(answers)
-            if q.widget == "bool" and get_in(answers, path) is None]
+            if starts_open(q) and get_in(answers, path) is None]
 
 
 def assumed(q: Question, lang: Lang) -> str:
-    """What an unanswered yes/no fact counts as in the analysis (the model's default)."""
+    """What an unanswered fact counts as in the analysis (the model's default)."""
     scope = next(s.scope for s in STEPS if q in s.questions)
-    return option_label("bool", bool(model_default(q.path, scope)), lang)
+    v = model_default(q.path, scope)
+    return option_label("bool", bool(v), lang) if q.widget == "bool" else option_label(q.group or "", v, lang)
 
 
 # --------------------------------------------------------------------------- decisive answers
@@ -117,6 +119,8 @@ def sentence(q: Question, value: Any, answers: dict, lang: Lang) -> str | None:
     """One answer as a sentence; None for an optional answer left empty."""
     zh = lang == "zh"
     label = q.label(lang).rstrip("。.")
+    if value is None and starts_open(q) and q.widget == "select":
+        return f"尚不清楚（未回答）：{label}。" if zh else f"Not known (not answered): {label}."
     if q.widget in ("bool", "tristate"):
         if value is None:
             return f"尚不清楚（未回答）：{label}。" if zh else f"Not known (not answered): {label}."

@@ -190,7 +190,9 @@ def save_load(ans: dict, valid: bool, cur: str) -> None:
                 st.button(t("sl.reset"), key="sl_reset", on_click=_ask_reset, icon=":material/restart_alt:")
         with c2:
             n = st.session_state.get(UPLOAD_N, 0)
-            up = st.file_uploader(t("sl.load"), type=["json"], key=f"sl_upload_{n}")
+            # no `type=` filter: Streamlit would reject another file with its own English message; the app
+            # reads any file and reports in both languages why it is not a matter (read_upload)
+            up = st.file_uploader(t("sl.load"), key=f"sl_upload_{n}")
             if up is not None and up.file_id != st.session_state.get(UPLOAD_DONE):
                 st.session_state[UPLOAD_DONE] = up.file_id
                 new, errs, draft = read_upload(up.name, up.getvalue())
@@ -203,7 +205,8 @@ def save_load(ans: dict, valid: bool, cur: str) -> None:
                                                      "errors": [e.model_dump() for e in errs]}
             res = st.session_state.get(LOAD_RESULT)
             if res and res.get("ok"):
-                st.success(t("sl.loaded", name=esc(res["name"])))
+                # blue, not green: the loaded answers may still have open points on this step
+                st.info(t("sl.loaded", name=esc(res["name"])), icon=":material/upload_file:")
             elif res:
                 lines = [f"- {esc(e['loc'])}: {esc(e['zh'] if lg == 'zh' else e['en'])}" for e in res["errors"]]
                 st.error(t("sl.bad", name=esc(res["name"])) + "\n\n" + "\n".join(lines[:30]))
