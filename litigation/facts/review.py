@@ -104,10 +104,11 @@ def decisive_missing(answers: dict) -> list[Gap]:
                 gaps.append(Gap("acts", i, f"{base}.{j}.start", N_START, WHY_DATES))
             if a.get("kind") == "storage" and a.get("ongoing") is None and not a.get("end"):
                 gaps.append(Gap("acts", i, f"{base}.{j}.ongoing", N_STORAGE, WHY_STORAGE))
-    req = step("requests")
-    for q in req.questions:
-        if q.widget == "bool" and get_in(answers, q.path) is None:
-            gaps.append(Gap("requests", None, q.path, q.label, WHY_REQUEST))
+    open_req = [q for q in step("requests").questions if q.widget == "bool" and get_in(answers, q.path) is None]
+    if open_req:  # one point naming every claim not answered yet
+        name = T("诉讼请求（" + "、".join(q.label("zh") for q in open_req) + "）",
+                 "Claims (" + "; ".join(q.label("en") for q in open_req) + ")")
+        gaps.append(Gap("requests", None, "requests", name, WHY_REQUEST))
     claimed = get_in(answers, "requests.claimed") or {}
     if get_in(answers, "requests.damages") is True and all(v is None for v in claimed.values()):
         gaps.append(Gap("requests", None, "requests.claimed", N_AMOUNT, WHY_AMOUNT))
