@@ -93,3 +93,16 @@ def test_the_review_prose_states_each_answer_in_full_and_names_the_open_ones():
     assert "并非如此：原告是公众人物。" in zh[("claimant", None)]
     assert "Not known (not answered): The person has died." in en[("claimant", None)]
     assert "名称：某公司。" in zh[("participants", 0)]
+
+
+def test_a_part_a_file_leaves_out_starts_open_when_the_role_changes():
+    a = one_processor()
+    a["participants"][0].update(role="third_party_wrongdoer", wrongdoer_kind="hacker", defendant=True, identified=True)
+    m = load_matter(fa.effective(a))
+    assert m.participants[0].processing is None  # not in the saved matter
+    back = fa.answers_from(m.model_dump(mode="json"))
+    assert rv.unanswered(back) == []
+    back["participants"][0].update(role="processor", wrongdoer_kind=None)
+    paths = {p for *_, p in rv.unanswered(back)}
+    assert "participants.0.processing.uses_face_recognition" in paths  # never answered: not taken as "yes"
+    assert "participants.0.processing.consent.type" in paths

@@ -120,11 +120,10 @@ def answers_from(data: dict) -> dict:
     for p in data.get("participants", []) or []:
         base = blank_participant({"participants": []})
         q = _merge(base, p)
-        if q.get("processing") is None:
-            q["processing"] = _blank_processing()
-        else:
-            q["processing"] = _merge(_blank_processing(), q["processing"])
-        q["platform"] = _merge(_blank_platform(), q.get("platform") or {})
+        # a part the file leaves out (processing of a non-processor, a non-platform's conduct) starts open:
+        # answered only if the role changes and the user answers it
+        for part, blank in (("processing", _blank_processing), ("platform", _blank_platform)):
+            q[part] = copy.deepcopy(base[part]) if q.get(part) is None else _merge(blank(), q[part])
         parts.append(q)
     out["participants"] = parts
     return out
