@@ -167,7 +167,8 @@ def test_drafts_are_recognised_and_foreign_files_are_not():
     with pytest.raises(MatterError):
         load_matter(draft)
     ans = fa.draft_answers(draft)
-    assert ans is not None and ans["participants"][0]["processing"]["consent"]["type"] == "none"
+    assert ans is not None and ans["participants"][0]["processing"]["consent"]["type"] is None  # not in the file: open
+    assert fa.effective(ans)["participants"][0]["processing"]["consent"]["type"] == "none"  # counted as the default
     assert fa.draft_answers({"format": "other"}) is None
     assert fa.draft_answers([1, 2]) is None
     bad_type = copy.deepcopy(draft)

@@ -42,8 +42,8 @@ class Flip:
 
 
 def value_label(q: fq.Question, v: Any, lang: Lang) -> str:
-    if q.widget == "bool":
-        return fq.option_label("bool", bool(v), lang)
+    if q.widget == "bool":  # an unanswered yes/no fact (None) is shown as unknown, not as "no"
+        return fq.option_label("tristate" if v is None else "bool", v if v is None else bool(v), lang)
     if q.widget == "tristate":
         return fq.option_label("tristate", v, lang)
     return "—" if v is None else fq.option_label(q.group or "", v, lang)

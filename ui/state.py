@@ -25,6 +25,7 @@ MEMO = "ft_memo"
 PREFS = "ft_prefs"
 GEN = "ft_widget_gen"
 WIDGET_PREFIX = "q:"
+PLACE_OTHER = "ft_place_other:"
 MEMO_SIZE = 16
 
 
@@ -38,6 +39,8 @@ def replace_answers(new: dict) -> None:
     st.session_state[ANSWERS] = new
     st.session_state[STEP] = 0
     st.session_state[FROM_REVIEW] = False
+    for k in [k for k in st.session_state if isinstance(k, str) and k.startswith(PLACE_OTHER)]:
+        del st.session_state[k]  # "other city" boxes belong to the old answers
     reset_widgets()
 
 

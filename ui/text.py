@@ -6,6 +6,7 @@ No streamlit import: the language is passed in, or read by `ui.frame.lang()`.
 from __future__ import annotations
 
 import html
+import re
 
 from litigation.documents.render_md import md_text
 from litigation.facts.bounds import clean_text
@@ -69,6 +70,22 @@ TEXT: dict[str, tuple[str, str]] = {
     "iv.next": ("下一步 →", "Next →"),
     "iv.to_review": ("回到检查页", "Back to the review"),
     "iv.finish": ("检查全部答案 →", "Review all answers →"),
+    "iv.city_other_option": ("其他 / 不在列表中", "Other / not listed"),
+    "iv.city_other": ("其他城市（请填写）", "Other city (type it in)"),
+    "iv.gaps": ("以下关键答案尚未填写：", "These decisive answers are still missing:"),
+    "iv.unanswered": ("这一步还有 {n} 个事实问题未回答，显示为“不清楚”或“未选择”；分析时按默认值处理：",
+                      "{n} question(s) in this step are not answered and are shown as unknown; the "
+                      "analysis counts them as the default:"),
+    "iv.assumed": ("按“{v}”处理", "counted as '{v}'"),
+    "iv.review_gaps": ("关键答案尚未填写", "Decisive answers still missing"),
+    "iv.review_unanswered": ("还有 {n} 个事实问题未回答（显示为“不清楚”或“未选择”），分析时按默认值处理。",
+                             "{n} question(s) are not answered (shown as unknown); the analysis counts "
+                             "them as the default."),
+    "iv.review_valid_open": ("答案可以进行分析，但上面的问题尚未回答或填写。",
+                             "The answers can be analysed, but the points above are still open."),
+    "an.unanswered": ("问答中有 {n} 个事实问题未回答；本分析按默认值处理：",
+                      "{n} question(s) of the interview are not answered; this analysis counts them as "
+                      "the default:"),
     "iv.step_ok": ("这一步的答案没有发现问题。", "No problems found in this step."),
     "iv.step_errors": ("这一步有以下问题需要处理：", "Please fix these points in this step:"),
     "iv.other_errors": ("其他步骤还有 {n} 处问题，可在检查页查看。", "{n} more point(s) in other steps — see the review."),
@@ -576,7 +593,23 @@ def plot_text(text: object) -> str:
     return html.escape(clean_text(str(text)), quote=False)
 
 
+WJ = "\u2060"  # WORD JOINER: invisible, and not part of a URL or an e-mail address
+
+
 def esc(text: object) -> str:
     """User text for Streamlit markdown (labels, expanders, messages): shown literally, never as a link,
-    an image or HTML (`litigation.documents.render_md.md_text`)."""
-    return md_text(text)
+    an image or HTML (`litigation.documents.render_md.md_text`).
+
+    The browser's Markdown turns URLs and e-mail addresses into links *after* parsing, on the plain text,
+    where the backslash escapes are gone, so `http:\\/\\/` alone still became a link (found by the XSS
+    browser test). An invisible word joiner inside `://`, `www.` and before `@` keeps them apart."""
+    return unlinked(md_text(text))
+
+
+def unlinked(md: str) -> str:
+    """Markdown made by `md_text` (or a whole document of it) with its URLs and addresses kept from linking."""
+    md = md.replace(":\\/\\/", f":\\/{WJ}\\/").replace("\\@", f"{WJ}\\@")
+    return _WWW.sub(lambda m: m.group(1) + WJ + m.group(2), md)
+
+
+_WWW = re.compile(r"(?i)(w)(ww\\?\.)")  # the browser links www. in any case

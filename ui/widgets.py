@@ -12,6 +12,7 @@ from typing import Any
 import streamlit as st
 
 from litigation.facts import answers as fa
+from litigation.facts import places
 from litigation.facts import questions as fq
 from litigation.facts.questions import Question, Step
 from ui import state
@@ -20,7 +21,10 @@ from ui.text import esc
 
 K = state.WIDGET_PREFIX
 log = logging.getLogger("facetort.ui")
-MIN_DATE = dt.date(1990, 1, 1)
+# Wide bounds: the date picker never rejects a date with its own (English) message; the app's own checks
+# (future dates, order of dates) report a wrong date in both languages.
+MIN_DATE = dt.date(1900, 1, 1)
+MAX_DATE = dt.date(2100, 12, 31)
 
 
 # --------------------------------------------------------------------------- callbacks
@@ -82,21 +86,21 @@ def question(q: Question, path: str, ans: dict) -> None:
     hl = _help(q)
     kw: dict[str, Any] = {"key": key, "help": hl, "on_change": _sync}
     w = q.widget
-    if w in ("text", "textarea"):
+    if q.id in ("province", "city"):
+        place(q, path, ans, label, kw)
+    elif w in ("text", "textarea"):
         kind = "pid" if q.id == "p_id" else "text"
         fn = st.text_area if w == "textarea" else st.text_input
         fn(label, value=cur or "", args=(key, path, kind), **kw)
     elif w == "select":
         codes = list(fq.codes_for(q))
-        opts: list[Any] = ([None] if fq.nullable(q) else []) + codes
+        opts: list[Any] = ([None] if fq.nullable(q) or fa.starts_open(q) else []) + codes
         idx = opts.index(cur) if cur in opts else 0
         none = t("none_selected")
         st.selectbox(label, opts, index=idx, args=(key, path, "select", tuple(opts)),
                      format_func=lambda c: none if c is None else fq.option_label(q.group or "", c, lg),
                      **kw)
-    elif w == "bool":
-        st.checkbox(label, value=bool(cur), args=(key, path, "bool"), **kw)
-    elif w == "tristate":
+    elif w in ("bool", "tristate"):  # a yes/no fact starts unanswered: shown as "unknown", never pre-ticked
         opts3 = [None, True, False]
         st.radio(label, opts3, index=opts3.index(cur) if cur in opts3 else 0, horizontal=True,
                  args=(key, path, "tristate", tuple(opts3)), format_func=lambda c: fq.option_label("tristate", c, lg), **kw)
@@ -104,19 +108,19 @@ def question(q: Question, path: str, ans: dict) -> None:
         st.date_input(label, value=fa.parse_date(cur), min_value=MIN_DATE, max_value=dt.date.today(),
                       format="YYYY-MM-DD", args=(key, path, "date"), **kw)
     elif w == "money":
-        st.number_input(label, min_value=0.0, value=float(cur or 0.0), step=100.0, format="%.2f",
+        st.number_input(label, value=float(cur or 0.0), step=100.0, format="%.2f",
                         args=(key, path, "money"), **kw)
     elif w == "opt_money":
-        st.number_input(label, min_value=0.0, value=None if cur is None else float(cur), step=100.0,
+        st.number_input(label, value=None if cur is None else float(cur), step=100.0,
                         format="%.2f", args=(key, path, "opt_money"), **kw)
     elif w == "opt_int":
-        st.number_input(label, min_value=0, value=None if cur is None else int(cur), step=1,
+        st.number_input(label, value=None if cur is None else int(cur), step=1,
                         args=(key, path, "opt_int"), **kw)
     elif w == "fraction":
-        st.number_input(label, min_value=0.0, max_value=1.0, value=None if cur is None else float(cur), step=0.05,
+        st.number_input(label, value=None if cur is None else float(cur), step=0.05,
                         format="%.2f", args=(key, path, "fraction"), **kw)
     elif w == "weight":
-        st.number_input(label, min_value=0.01, value=None if cur is None else float(cur), step=0.5,
+        st.number_input(label, value=None if cur is None else float(cur), step=0.5,
                         format="%.2f", args=(key, path, "weight"), **kw)
     elif w == "refs":
         names = _names(ans)
@@ -135,6 +139,61 @@ def question(q: Question, path: str, ans: dict) -> None:
         LIST_EDITORS[w](path, ans)
     else:  # pragma: no cover - the graph's widget kinds are all handled above
         st.write(label)
+
+
+def unanswered_lines(items: list, ans: dict, lg: str) -> list[str]:
+    """Markdown bullets for unanswered yes/no facts (`review.unanswered`), each with what it counts as."""
+    from litigation.facts import review as rv
+
+    out = []
+    for _sid, i, q, _path in items:
+        who = "" if i is None else fa.participant_name(ans, i, lg) + " › "  # type: ignore[arg-type]
+        out.append(f"- {esc(who + q.label(lg))} — {t('iv.assumed', v=rv.assumed(q, lg))}")  # type: ignore[arg-type]
+    return out
+
+
+# --------------------------------------------------------------------------- province and city
+def _sync_place(key: str, path: str, allowed: tuple) -> None:
+    v = st.session_state.get(key)
+    if v not in allowed:
+        log.warning("ignored a value that is not one of the codes of %s", path)
+        return
+    other = state.widget_key(f"{path}:other")
+    st.session_state[PLACE_OTHER + path] = v == places.OTHER
+    if v == places.OTHER:
+        return  # the free-text box below takes the city
+    fq.set_in(state.answers(), path, v or "")
+    st.session_state.pop(other, None)
+
+
+PLACE_OTHER = state.PLACE_OTHER
+
+
+def place(q: Question, path: str, ans: dict, label: str, kw: dict) -> None:
+    """Province and city from a list; a city not listed is typed in ("other"). A stored value that is not in
+    the list (an older file) is offered as it is, so it is never lost."""
+    lg = lang()
+    cur = fq.get_in(ans, path) or ""
+    if q.id == "province":
+        codes: list[Any] = list(places.provinces())
+        fmt = places.province_label
+    else:
+        prov = fq.get_in(ans, "claimant.forum_province") or ""
+        codes = places.cities(prov)
+        fmt = lambda c, lg_: places.city_label(prov, c, lg_)  # noqa: E731
+    if cur and cur not in codes:
+        codes.append(cur)  # shown as it is
+    opts: list[Any] = [None] + codes + ([places.OTHER] if q.id == "city" else [])
+    other_on = st.session_state.get(PLACE_OTHER + path, False)
+    idx = opts.index(places.OTHER) if other_on and q.id == "city" else (opts.index(cur) if cur in opts else 0)
+    none, other_label = t("none_selected"), t("iv.city_other_option")
+    key = kw["key"]
+    st.selectbox(label, opts, index=idx, key=key, help=kw["help"], on_change=_sync_place, args=(key, path, tuple(opts)),
+                 format_func=lambda c: none if c is None else other_label if c == places.OTHER else fmt(c, lg))
+    if q.id == "city" and other_on:
+        okey = state.widget_key(f"{path}:other")
+        st.text_input(t("iv.city_other"), value="" if cur in places.cities(fq.get_in(ans, "claimant.forum_province"))
+                      else cur, key=okey, on_change=_sync, args=(okey, path, "text"))
 
 
 # --------------------------------------------------------------------------- list editors
@@ -194,10 +253,10 @@ def _acts(path: str, ans: dict) -> None:
             with col:
                 key = state.widget_key(f"{p}.{field}")
                 st.date_input(t(lab), value=fa.parse_date(fq.get_in(ans, f"{p}.{field}")), min_value=MIN_DATE,
-                              max_value=dt.date.today(), format="YYYY-MM-DD", key=key, on_change=_sync,
+                              max_value=MAX_DATE, format="YYYY-MM-DD", key=key, on_change=_sync,
                               args=(key, f"{p}.{field}", "date"))
-        with c[3]:
-            _item_check(t("iv.act_ongoing"), f"{p}.ongoing", ans)
+        with c[3]:  # unanswered until chosen (whether storage continues is decisive)
+            _item_select(t("iv.act_ongoing"), f"{p}.ongoing", [None, True, False], "tristate", ans)
         with c[4]:
             _remove_button(path, j)
     if not items:
@@ -217,7 +276,7 @@ def _expenses(path: str, ans: dict) -> None:
             _item_select(t("iv.exp_kind"), f"{p}.kind", codes, "expense_kind", ans)
         with c[1]:
             key = state.widget_key(f"{p}.amount")
-            st.number_input(t("iv.exp_amount"), min_value=0.0, value=float(fq.get_in(ans, f"{p}.amount") or 0.0),
+            st.number_input(t("iv.exp_amount"), value=float(fq.get_in(ans, f"{p}.amount") or 0.0),
                             step=100.0, format="%.2f", key=key, on_change=_sync, args=(key, f"{p}.amount", "money"))
         with c[2]:
             _item_check(t("iv.exp_receipt"), f"{p}.receipt", ans)
@@ -272,7 +331,7 @@ def _entrustments(path: str, ans: dict) -> None:
         with c[1]:
             _pid_select(t("iv.ent_agent"), f"{p}.agent", ans)
         with c[2]:
-            _item_check(t("iv.ent_within"), f"{p}.within_mandate", ans)
+            _item_select(t("iv.ent_within"), f"{p}.within_mandate", [None, True, False], "tristate", ans)
         with c[3]:
             _item_check(t("iv.ent_sub"), f"{p}.sub_entrusted_without_consent", ans)
         with c[4]:
@@ -392,7 +451,7 @@ def step_body(s: Step, ans: dict) -> None:
         base = f"participants.{i}"
         title = f"{t('iv.participant')} {i + 1}: {esc(fa.participant_name(ans, i, lg))}"
         with st.container(border=True):
-            st.markdown(f"#### {title}")
+            st.markdown(f"**{title}**")  # not a heading: a heading turns a URL in the name into a link
             for q in s.questions:
                 if q.shown(ans, base):
                     question(q, f"{base}.{q.path}", ans)

@@ -42,12 +42,45 @@ def _blank_platform() -> dict:
     return mm.PlatformConduct().model_dump(mode="json")
 
 
+# Selects of legal facts that start unanswered although the model has a default (the others are structural,
+# like a participant's role, or default to "none" / "unknown" evidence, which is what an empty answer means).
+OPEN_SELECTS = frozenset({"age", "purpose", "venue_q", "consent_type", "basis", "mental"})
+
+
+def starts_open(q: Question) -> bool:
+    """True for a question that is unanswered (None) until the user answers: every yes/no fact and the
+    OPEN_SELECTS. An unanswered one counts as the model's default in `effective()`."""
+    return q.widget == "bool" or (q.widget == "select" and q.id in OPEN_SELECTS)
+
+
+def _open_paths(scope: str) -> tuple[str, ...]:
+    return tuple(q.path for s in STEPS if s.scope == scope for q in s.questions if starts_open(q))
+
+
+MATTER_BOOLS = _open_paths("matter")
+PARTICIPANT_BOOLS = _open_paths("participant")
+
+
+def _unset(d: dict, paths: tuple[str, ...]) -> dict:
+    for path in paths:
+        if get_in(d, path.rsplit(".", 1)[0] if "." in path else "") is not None:
+            set_in(d, path, None)
+    return d
+
+
 def new_answers() -> dict:
-    """An empty interview: the default matter."""
-    return mm.Matter().model_dump(mode="json")
+    """An empty interview: the default matter, with every yes/no fact unanswered (None, shown as unknown).
+    `effective()` gives an unanswered fact the model's default, so the engine sees a valid matter."""
+    return _unset(mm.Matter().model_dump(mode="json"), MATTER_BOOLS)
 
 
 def blank_participant(answers: dict) -> dict:
+    """A new participant: its yes/no facts unanswered."""
+    return _unset(_model_participant(answers), PARTICIPANT_BOOLS)
+
+
+def _model_participant(answers: dict) -> dict:
+    """A new participant with the model's defaults (what an unanswered fact counts as)."""
     ids = {p.get("id") for p in answers.get("participants", [])}
     n = 1
     while f"p{n}" in ids:
@@ -60,10 +93,10 @@ def blank_participant(answers: dict) -> dict:
 
 
 BLANK_ITEMS: dict[str, dict] = {
-    "acts": {"kind": "collection", "start": None, "end": None, "ongoing": False},
+    "acts": {"kind": "collection", "start": None, "end": None, "ongoing": None},  # None: not answered yet
     "expenses": {"kind": "attorney_fees", "amount": 0.0, "receipt": False, "description": ""},
     "defenses": {"code": "public_security", "proof": "asserted", "note": ""},
-    "entrustments": {"principal": "", "agent": "", "within_mandate": True, "sub_entrusted_without_consent": False,
+    "entrustments": {"principal": "", "agent": "", "within_mandate": None, "sub_entrusted_without_consent": False,
                      "principal_supervised": None},
     "assistance": {"helper": "", "actor": "", "kind": "assistance"},
 }
@@ -87,11 +120,10 @@ def answers_from(data: dict) -> dict:
     for p in data.get("participants", []) or []:
         base = blank_participant({"participants": []})
         q = _merge(base, p)
-        if q.get("processing") is None:
-            q["processing"] = _blank_processing()
-        else:
-            q["processing"] = _merge(_blank_processing(), q["processing"])
-        q["platform"] = _merge(_blank_platform(), q.get("platform") or {})
+        # a part the file leaves out (processing of a non-processor, a non-platform's conduct) starts open:
+        # answered only if the role changes and the user answers it
+        for part, blank in (("processing", _blank_processing), ("platform", _blank_platform)):
+            q[part] = copy.deepcopy(base[part]) if q.get(part) is None else _merge(blank(), q[part])
         parts.append(q)
     out["participants"] = parts
     return out
@@ -100,6 +132,38 @@ def answers_from(data: dict) -> dict:
 # --------------------------------------------------------------------------- effective matter
 def _participant_defaults() -> dict:
     return blank_participant({"participants": []})
+
+
+def model_default(path: str, scope: str) -> Any:
+    """The model's default for a question path (matter or participant scope): what an unanswered fact counts as."""
+    base = mm.Matter().model_dump(mode="json") if scope == "matter" else _model_participant({"participants": []})
+    return get_in(base, path)
+
+
+# list items whose yes/no fields start unanswered, and what an unanswered one counts as (the model default)
+ITEM_BOOLS = {"acts": ("ongoing", False), "entrustments": ("within_mandate", True)}
+
+
+def _fill_unanswered(m: dict) -> None:
+    """Give every unanswered fact (None, see `starts_open`) the model's default, so the matter validates."""
+    blank_m = mm.Matter().model_dump(mode="json")
+    blank_p = _model_participant({"participants": []})
+    for path in MATTER_BOOLS:
+        if get_in(m, path) is None and isinstance(get_in(m, path.rsplit(".", 1)[0]), dict):
+            set_in(m, path, get_in(blank_m, path))
+    for p in m.get("participants", []) or []:
+        if not isinstance(p, dict):
+            continue
+        for path in PARTICIPANT_BOOLS:
+            parent = get_in(p, path.rsplit(".", 1)[0]) if "." in path else p
+            if isinstance(parent, dict) and get_in(p, path) is None:
+                set_in(p, path, get_in(blank_p, path))
+        for a in get_in(p, "processing.acts") or []:
+            if isinstance(a, dict) and a.get("ongoing") is None:
+                a["ongoing"] = ITEM_BOOLS["acts"][1]
+    for e in get_in(m, "relations.entrustments") or []:
+        if isinstance(e, dict) and e.get("within_mandate") is None:
+            e["within_mandate"] = ITEM_BOOLS["entrustments"][1]
 
 
 def effective(answers: dict) -> dict:
@@ -124,6 +188,7 @@ def effective(answers: dict) -> dict:
                     set_in(m, f"participants.{i}.{q.path}", copy.deepcopy(get_in(blank_p, q.path)))
     if not s_shown("relations", answers):
         m["relations"] = copy.deepcopy(blank_m["relations"])
+    _fill_unanswered(m)
     for p in m.get("participants", []):
         if p.get("role") not in PROCESSOR_ROLES:
             p["processing"] = None
@@ -279,7 +344,7 @@ def format_answer(q: Question, value: Any, answers: dict, lang: Lang) -> str:
     names = {p.get("id"): (p.get("name") or p.get("id")) for p in answers.get("participants", [])}
     w = q.widget
     if w == "bool":
-        return option_label("bool", bool(value), lang)
+        return option_label("tristate", value, lang) if value is None else option_label("bool", bool(value), lang)
     if w == "tristate":
         return option_label("tristate", value, lang)
     if w == "select":
@@ -294,6 +359,8 @@ def format_answer(q: Question, value: Any, answers: dict, lang: Lang) -> str:
         return value or none
     if w == "refs":
         return "、".join(names.get(r, r) for r in value or []) or none
+    if w == "codes":
+        return "、".join(option_label(q.group or "", c, lang) for c in value or []) or none
     if w == "acts":
         out = []
         for a in value or []:

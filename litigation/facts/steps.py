@@ -16,7 +16,8 @@ def H(zh: str, en: str) -> Text:  # noqa: N802 - short help constructor
 
 
 PROC = (is_processor(),)
-CONSENT_GIVEN = Cond("processing.consent.type", "ne", "none")
+# Conditions name the codes that show a question ("in"), so an unanswered select (None) shows nothing extra.
+CONSENT_GIVEN = Cond("processing.consent.type", "in", ("general", "separate", "written"))
 
 STEPS: tuple[Step, ...] = (
     Step(
@@ -283,7 +284,7 @@ STEPS: tuple[Step, ...] = (
                 "consent)'. Another basis must be proved by the processor."), group="legal_basis"),
             Q("basis_proof", "processing.other_legal_basis_proof", "select", T("处理者能否证明这一法定依据",
               "Can the processor prove that legal basis"), group="proof",
-              visible=(Cond("processing.other_legal_basis", "ne", "none"),), key_fact=True, terms=("burden",)),
+              visible=(Cond("processing.other_legal_basis", "in", ("contract", "statutory_duty", "public_information")),), key_fact=True, terms=("burden",)),
             Q("consent_type", "processing.consent.type", "select", T("原告给了什么样的同意", "What consent the claimant "
               "gave"), H("只在用户协议、入园须知里概括同意的，选“概括同意”。", "If it was only agreeing to terms or a "
                          "notice as a whole, choose 'General consent'."),
@@ -302,7 +303,7 @@ STEPS: tuple[Step, ...] = (
             Q("coerced", "processing.consent.coerced", "bool", T("同意是被强迫或变相强迫的", "Consent was forced or "
               "disguised as voluntary"), visible=(CONSENT_GIVEN,)),
             Q("guardian", "processing.consent.guardian_consent", TRI, T("父母或监护人同意了", "A parent or guardian "
-              "consented"), visible=(Cond("$.claimant.age_group", "ne", "adult"),)),
+              "consented"), visible=(Cond("$.claimant.age_group", "in", ("minor_14_17", "minor_under_14")),)),
             Q("withdrawn", "processing.consent.withdrawn", "bool", T("原告后来撤回了同意", "The claimant later withdrew "
               "consent"), visible=(CONSENT_GIVEN,)),
             Q("withdrawn_on", "processing.consent.withdrawn_on", "date", T("撤回日期", "Date of withdrawal"),
@@ -409,7 +410,7 @@ STEPS: tuple[Step, ...] = (
             Q("mental", "harm.mental_distress", "select", T("精神损害", "Mental distress"), group="mental",
               key_fact=True, terms=("mental",)),
             Q("mental_evidence", "harm.mental_evidence", "select", T("精神损害的证据", "Evidence of the mental distress"),
-              group="mental_evidence", visible=(Cond("harm.mental_distress", "ne", "none"),)),
+              group="mental_evidence", visible=(Cond("harm.mental_distress", "in", ("ordinary", "serious")),)),
             Q("scope", "harm.scope_of_impact", "select", T("影响范围", "How far the harm spread"), group="scope"),
             Q("causation", "harm.causation_evidence", "select", T("证明损害是由被告行为造成的证据",
               "Evidence that the defendants' acts caused the harm"), group="evidence_level", key_fact=True,

@@ -7,6 +7,7 @@ import json
 import pandas as pd
 import streamlit as st
 
+from litigation.facts import review as rv
 from litigation.facts.labels import label
 from litigation.facts.matter import Matter
 from litigation.law.analysis import Analysis
@@ -17,6 +18,7 @@ from ui.charts import liability_figure
 from ui.components import MARK, finding
 from ui.frame import lang, link, page_path, t
 from ui.text import esc
+from ui.widgets import unanswered_lines
 
 
 def sep(lg: str) -> str:
@@ -294,6 +296,10 @@ def render() -> None:
     if m is None:
         invalid(errs)
         return
+    open_ = rv.unanswered(state.answers())
+    if open_:  # an unanswered fact is never silently taken as answered
+        with st.expander(t("an.unanswered", n=len(open_)), icon=":material/help:"):
+            st.markdown("\n".join(unanswered_lines(open_, state.answers(), lg)))
     mode, total = controls(m)
     reform = mode == "reform"
     a = state.analysis_of(m, mode, total)

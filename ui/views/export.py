@@ -11,6 +11,7 @@ from litigation.documents.render_md import to_markdown
 from litigation.documents.render_pdf import NO_FONT, cjk_font
 from ui import data, state
 from ui.frame import lang, t
+from ui.text import unlinked
 
 KIND_KEYS = {"complaint": "ex.complaint", "evidence": "ex.evidence", "claim": "ex.claim", "bench": "ex.bench",
              "similar": "ex.similar"}
@@ -61,4 +62,4 @@ def render() -> None:
         st.warning(NO_FONT(lang()))
     st.markdown(f"**{t('ex.preview')}**")
     with st.container(height=560, border=True):
-        st.markdown(to_markdown(doc))
+        st.markdown(unlinked(to_markdown(doc)))  # the browser would link a URL in user text

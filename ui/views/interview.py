@@ -5,17 +5,18 @@ from __future__ import annotations
 import json
 import re
 
-import pandas as pd
 import streamlit as st
 
 from litigation.facts import answers as fa
 from litigation.facts import questions as fq
+from litigation.facts import review as rv
 from litigation.facts import steps as fs
 from litigation.facts.bounds import MAX_FILE_BYTES, Problem, bound, parse_json
 from litigation.facts.validation import FieldError, MatterError, dump_matter, load_matter
 from ui import state
 from ui.frame import lang, link, t
 from ui.text import esc
+from ui.widgets import unanswered_lines
 
 REVIEW = "review"
 UPLOAD_N = "ft_upload_n"
@@ -98,6 +99,25 @@ def show_errors(items: list[tuple[str, FieldError]]) -> None:
     st.error(t("iv.step_errors") + "\n\n" + "\n".join(lines), icon=":material/error:")
 
 
+def show_gaps(gaps: list[rv.Gap], ans: dict) -> None:
+    """The decisive answers still missing, each named with why it matters."""
+    lines = [f"- {esc(g.message(ans, lang()))}" for g in gaps]
+    st.warning(t("iv.gaps") + "\n\n" + "\n".join(lines), icon=":material/warning:")
+
+
+def show_unanswered(items: list, ans: dict) -> None:
+    st.info(t("iv.unanswered", n=len(items)) + "\n\n" + "\n".join(unanswered_lines(items, ans, lang())),
+            icon=":material/help:")
+
+
+def step_checks(ans: dict, errs: list[FieldError], cur: str) -> tuple[list, list, list]:
+    """(errors, decisive gaps, unanswered yes/no facts) of one step."""
+    mine = errors_by_step(errs, ans).get(cur, [])
+    gaps = [g for g in rv.decisive_missing(ans) if g.step == cur]
+    open_ = [u for u in rv.unanswered(ans) if u[0] == cur]
+    return mine, gaps, open_
+
+
 # --------------------------------------------------------------------------- save / load
 def _file_name(ans: dict) -> str:
     title = re.sub(r"[^A-Za-z0-9_-]+", "-", ans.get("title") or "").strip("-")[:40]
@@ -170,7 +190,9 @@ def save_load(ans: dict, valid: bool, cur: str) -> None:
                 st.button(t("sl.reset"), key="sl_reset", on_click=_ask_reset, icon=":material/restart_alt:")
         with c2:
             n = st.session_state.get(UPLOAD_N, 0)
-            up = st.file_uploader(t("sl.load"), type=["json"], key=f"sl_upload_{n}")
+            # no `type=` filter: Streamlit would reject another file with its own English message; the app
+            # reads any file and reports in both languages why it is not a matter (read_upload)
+            up = st.file_uploader(t("sl.load"), key=f"sl_upload_{n}")
             if up is not None and up.file_id != st.session_state.get(UPLOAD_DONE):
                 st.session_state[UPLOAD_DONE] = up.file_id
                 new, errs, draft = read_upload(up.name, up.getvalue())
@@ -183,7 +205,8 @@ def save_load(ans: dict, valid: bool, cur: str) -> None:
                                                      "errors": [e.model_dump() for e in errs]}
             res = st.session_state.get(LOAD_RESULT)
             if res and res.get("ok"):
-                st.success(t("sl.loaded", name=esc(res["name"])))
+                # blue, not green: the loaded answers may still have open points on this step
+                st.info(t("sl.loaded", name=esc(res["name"])), icon=":material/upload_file:")
             elif res:
                 lines = [f"- {esc(e['loc'])}: {esc(e['zh'] if lg == 'zh' else e['en'])}" for e in res["errors"]]
                 st.error(t("sl.bad", name=esc(res["name"])) + "\n\n" + "\n".join(lines[:30]))
@@ -196,7 +219,10 @@ def save_load(ans: dict, valid: bool, cur: str) -> None:
 def review(ans: dict, errs: list[FieldError]) -> None:
     st.subheader(t("iv.review_title"))
     st.caption(t("iv.review_intro"))
+    lg = lang()
     by_step = errors_by_step(errs, ans)
+    gaps = rv.decisive_missing(ans)
+    open_ = rv.unanswered(ans)
     if errs:
         st.markdown(f"**{t('iv.review_errors')}**")
         for sid, items in by_step.items():
@@ -205,32 +231,41 @@ def review(ans: dict, errs: list[FieldError]) -> None:
                 show_errors(items)
             if sid is not None:
                 cols[1].button(t("iv.edit"), key=f"edit-err:{sid}", on_click=go, args=(sid, True))
-    else:
-        st.success(t("iv.review_ok"))
+    if gaps:
+        st.markdown(f"**{t('iv.review_gaps')}**")
+        for sid in dict.fromkeys(g.step for g in gaps):
+            cols = st.columns([5, 1], vertical_alignment="center")
+            with cols[0]:
+                show_gaps([g for g in gaps if g.step == sid], ans)
+            cols[1].button(t("iv.edit"), key=f"edit-gap:{sid}", on_click=go, args=(sid, True))
+    if open_:
+        st.info(t("iv.review_unanswered", n=len(open_)), icon=":material/help:")
+    if not errs:
+        if gaps or open_:
+            st.info(t("iv.review_valid_open"), icon=":material/info:")
+        else:  # green only when nothing at all is open
+            st.success(t("iv.review_ok"))
         c1, c2, _ = st.columns([1, 1, 2])
         with c1:
             link("analysis", "go.analysis")
         with c2:
             link("export", "go.export")
-    rows = fa.review_rows(ans, lang())
+    prose = rv.review_prose(ans, lg)
     for s in fs.STEPS:
-        srows = [r for r in rows if r["step"] == s.id]
         if not s.shown(ans):
             continue
         with st.container(border=True):
             head = st.columns([5, 1], vertical_alignment="center")
-            head[0].markdown(f"**{s.title(lang())}**")
+            head[0].markdown(f"**{s.title(lg)}**")
             head[1].button(t("iv.edit"), key=f"edit:{s.id}", on_click=go, args=(s.id, True),
                            icon=":material/edit:")
-            if not srows:
+            paras = [(i, text) for sid, i, text in prose if sid == s.id and text]
+            if not paras:
                 st.caption(t("iv.empty_list"))
-                continue
-            df = pd.DataFrame(srows)
-            cols = {"question": t("iv.col_question"), "answer": t("iv.col_answer")}
-            if s.scope == "participant":
-                cols = {"participant": t("iv.participant"), **cols}
-            st.dataframe(df[list(cols)].rename(columns=cols), hide_index=True, width="stretch",
-                         height=36 * (len(df) + 1) + 4)  # every answer visible, no inner scrolling
+            for i, text in paras:  # every answer in full, user text shown literally
+                if i is not None:
+                    st.markdown(f"*{esc(fa.participant_name(ans, i, lg))}*")
+                st.markdown(esc(text))
 
 
 # --------------------------------------------------------------------------- page
@@ -258,10 +293,14 @@ def render() -> None:
                 st.markdown(f"**{name(lang())}** — {text(lang())}")
     iv_body(s, ans)
     by_step = errors_by_step(errs, ans)
-    mine = by_step.get(cur, [])
+    mine, gaps, open_ = step_checks(ans, errs, cur)
     if mine:
         show_errors(mine)
-    else:
+    if gaps:
+        show_gaps(gaps, ans)
+    if open_:
+        show_unanswered(open_, ans)
+    if not (mine or gaps or open_):  # green only beside no error, warning or open question
         st.success(t("iv.step_ok"), icon=":material/check_circle:")
     others = sum(len(v) for k, v in by_step.items() if k != cur)
     if others:

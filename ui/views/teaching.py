@@ -139,8 +139,8 @@ def _value_options(q: fq.Question) -> list[Any]:
 
 def _fmt(q: fq.Question, v: Any) -> str:
     lg = lang()
-    if q.widget == "bool":
-        return fq.option_label("bool", bool(v), lg)
+    if q.widget == "bool":  # an unanswered yes/no fact (None) is shown as unknown, not as "no"
+        return fq.option_label("tristate" if v is None else "bool", v if v is None else bool(v), lg)
     if q.widget == "tristate":
         return fq.option_label("tristate", v, lg)
     return t("none_selected") if v is None else fq.option_label(q.group or "", v, lg)
