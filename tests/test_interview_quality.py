@@ -4,13 +4,14 @@ the review prose."""
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
 
 from litigation.facts import answers as fa
 from litigation.facts import places
 from litigation.facts import review as rv
 from litigation.facts.matter import Matter
-from litigation.facts.validation import load_matter
+from litigation.facts.validation import dump_matter, load_matter
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -101,8 +102,26 @@ def test_a_part_a_file_leaves_out_starts_open_when_the_role_changes():
     m = load_matter(fa.effective(a))
     assert m.participants[0].processing is None  # not in the saved matter
     back = fa.answers_from(m.model_dump(mode="json"))
-    assert rv.unanswered(back) == []
+    # what was left open stays open after the file round trip (not silently answered with the defaults)
+    assert {p for *_, p in rv.unanswered(back)} == {p for *_, p in rv.unanswered(a)} != set()
     back["participants"][0].update(role="processor", wrongdoer_kind=None)
     paths = {p for *_, p in rv.unanswered(back)}
     assert "participants.0.processing.uses_face_recognition" in paths  # never answered: not taken as "yes"
     assert "participants.0.processing.consent.type" in paths
+
+
+def test_a_saved_file_keeps_open_facts_open_and_answered_ones_answered():
+    """Download → upload: an unanswered yes/no fact comes back unanswered; an answered 'no' stays 'no'."""
+    a = one_processor()
+    a["participants"][0]["processing"]["uses_face_recognition"] = False
+    a["participants"][0]["processing"]["acts"] = [dict(fa.BLANK_ITEMS["acts"], start="2023-03-01")]
+    a["claimant"]["public_figure"] = None
+    m = load_matter(fa.effective(a))
+    assert "claimant.public_figure" in m.unanswered
+    assert "participants.0.processing.uses_face_recognition" not in m.unanswered
+    assert m.claimant.public_figure is False  # the analysis reads the model default
+    back = fa.answers_from(json.loads(dump_matter(m)))
+    assert back["claimant"]["public_figure"] is None
+    assert back["participants"][0]["processing"]["uses_face_recognition"] is False
+    assert "unanswered" not in back and back["participants"][0]["processing"]["acts"][0]["ongoing"] is None
+    assert load_matter(fa.effective(back)).model_dump() == m.model_dump()

@@ -126,6 +126,7 @@ def answers_from(data: dict) -> dict:
             q[part] = copy.deepcopy(base[part]) if q.get(part) is None else _merge(blank(), q[part])
         parts.append(q)
     out["participants"] = parts
+    _reopen(out, out.pop("unanswered", None))
     return out
 
 
@@ -145,30 +146,51 @@ ITEM_BOOLS = {"acts": ("ongoing", False), "entrustments": ("within_mandate", Tru
 
 
 def _fill_unanswered(m: dict) -> None:
-    """Give every unanswered fact (None, see `starts_open`) the model's default, so the matter validates."""
+    """Give every unanswered fact (None, see `starts_open`) the model's default, so the matter validates, and
+    list the paths in `unanswered` so that a saved file opens with them open again (`answers_from`)."""
     blank_m = mm.Matter().model_dump(mode="json")
     blank_p = _model_participant({"participants": []})
+    filled: list[str] = []
+
+    def fill(d: dict, path: str, value: Any, where: str) -> None:
+        set_in(d, path, value)
+        filled.append(where + path)
+
     for path in MATTER_BOOLS:
         if get_in(m, path) is None and isinstance(get_in(m, path.rsplit(".", 1)[0]), dict):
-            set_in(m, path, get_in(blank_m, path))
-    for p in m.get("participants", []) or []:
+            fill(m, path, get_in(blank_m, path), "")
+    for i, p in enumerate(m.get("participants", []) or []):
         if not isinstance(p, dict):
             continue
         for path in PARTICIPANT_BOOLS:
             parent = get_in(p, path.rsplit(".", 1)[0]) if "." in path else p
             if isinstance(parent, dict) and get_in(p, path) is None:
-                set_in(p, path, get_in(blank_p, path))
-        for a in get_in(p, "processing.acts") or []:
+                fill(p, path, get_in(blank_p, path), f"participants.{i}.")
+        for j, a in enumerate(get_in(p, "processing.acts") or []):
             if isinstance(a, dict) and a.get("ongoing") is None:
-                a["ongoing"] = ITEM_BOOLS["acts"][1]
-    for e in get_in(m, "relations.entrustments") or []:
+                fill(a, "ongoing", ITEM_BOOLS["acts"][1], f"participants.{i}.processing.acts.{j}.")
+    for j, e in enumerate(get_in(m, "relations.entrustments") or []):
         if isinstance(e, dict) and e.get("within_mandate") is None:
-            e["within_mandate"] = ITEM_BOOLS["entrustments"][1]
+            fill(e, "within_mandate", ITEM_BOOLS["entrustments"][1], f"relations.entrustments.{j}.")
+    m["unanswered"] = filled
+
+
+def _reopen(out: dict, paths: Any) -> None:
+    """Set the facts a saved file lists as unanswered back to None (open); a path that names nothing is ignored."""
+    for path in paths if isinstance(paths, list) else []:
+        if not isinstance(path, str) or "." not in path:
+            if isinstance(path, str) and path in out and not isinstance(out[path], (dict, list)):
+                out[path] = None
+            continue
+        parent = get_in(out, path.rsplit(".", 1)[0])
+        if isinstance(parent, dict) and path.rsplit(".", 1)[1] in parent:
+            set_in(out, path, None)
 
 
 def effective(answers: dict) -> dict:
     """The matter the answers describe: hidden questions fall back to their defaults."""
     m = copy.deepcopy(answers)
+    hidden: list[str] = []
     blank_m = new_answers()
     blank_p = _participant_defaults()
     for s in STEPS:
@@ -178,6 +200,7 @@ def effective(answers: dict) -> dict:
                     continue
                 if not s.shown(answers) or not q.shown(answers):
                     set_in(m, q.path, copy.deepcopy(get_in(blank_m, q.path)))
+                    hidden.append(q.path)
             continue
         asked = set(s.participants(answers))
         for i, _ in enumerate(answers.get("participants", [])):
@@ -186,8 +209,10 @@ def effective(answers: dict) -> dict:
                     if s.id == "participants":
                         continue  # identity fields always apply
                     set_in(m, f"participants.{i}.{q.path}", copy.deepcopy(get_in(blank_p, q.path)))
+                    hidden.append(f"participants.{i}.{q.path}")
     if not s_shown("relations", answers):
         m["relations"] = copy.deepcopy(blank_m["relations"])
+        hidden.append("relations")
     _fill_unanswered(m)
     for p in m.get("participants", []):
         if p.get("role") not in PROCESSOR_ROLES:
@@ -202,6 +227,9 @@ def effective(answers: dict) -> dict:
             p["identified"] = False
         if not p.get("identified", True):
             p["defendant"] = False
+    # only the questions asked and left open are listed (not those hidden, nor parts dropped with the role)
+    m["unanswered"] = [u for u in m["unanswered"] if get_in(m, u) is not None
+                       and not any(u == h or u.startswith(h + ".") for h in hidden)]
     return m
 
 

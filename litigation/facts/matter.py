@@ -10,7 +10,7 @@ Tri-state facts use `None` for "unknown / not established" — never guessed.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -452,6 +452,10 @@ class Matter(_Model):
     harm: Harm = Field(default_factory=Harm)
     requests: Requests = Field(default_factory=Requests)
     notes: str = Field("", max_length=20000)
+    unanswered: list[Annotated[str, Field(max_length=200)]] = Field(
+        default_factory=list, max_length=5000,
+        description="Interview questions left unanswered (paths such as participants.0.processing.uses_face_"
+                    "recognition): the analysis reads their defaults; the interview shows them as open again")
 
     @model_validator(mode="after")
     def _references(self) -> Matter:

@@ -460,7 +460,7 @@ STEPS: tuple[Step, ...] = (
 STEP_IDS = tuple(s.id for s in STEPS)
 REVIEW = T("检查全部答案", "Review all answers")
 # Fields of the matter model the interview deliberately does not ask (tests check coverage).
-NOT_ASKED = {"format", "version"}
+NOT_ASKED = {"format", "version", "unanswered"}  # unanswered: kept by the interview itself (answers.py)
 
 
 def step(step_id: str) -> Step:
