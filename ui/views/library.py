@@ -181,7 +181,7 @@ def _import_export(lib: lb.Library) -> None:
                            mime="application/json", key="lib_export", on_click="ignore", icon=":material/download:")
     with c2:
         n = st.session_state.get(IMPORT_N, 0)
-        up = st.file_uploader(t("lib.import"), type=["json"], key=f"lib_import_{n}")
+        up = st.file_uploader(t("lib.import"), key=f"lib_import_{n}")
         if up is not None:
             new, errs, draft = read_upload(up.name, up.getvalue())
             got = new if new is not None else draft
