@@ -308,3 +308,96 @@ def test_the_cases_command_names_the_same_environment_variable_as_the_schema():
     from litigation.cases import commands, schema
 
     assert commands.ENV_VAR == schema.ENV_VAR
+
+
+# --------------------------------------------------------------------------- speed work must not change results
+def test_folded_filters_select_the_same_decisions_as_the_row_mask():
+    """Setting, court-level, province and year filters are folded into the distance tables; the
+    result must be that of the plain row mask, unknown values included."""
+    df = synthetic(400, seed=5)
+    df.loc[df.index[:40], "province"] = "unknown"
+    df.loc[df.index[40:80], "province"] = None
+    df.loc[df.index[80:100], "year"] = None
+    df.loc[df.index[100:120], "court_level"] = "intermediate"
+    ix = CaseIndex(df)
+    q = factor_frame(df.iloc[[150]]).iloc[0].to_dict()
+    for f in (Filters(year_min=2023, province=["浙江"]), Filters(province=["unknown"]),
+              Filters(scenario=["zoo_park", "bank_fraud"], court_level=["basic"], year_max=2022),
+              Filters(province=["nowhere"]), Filters(award_min=5000, province=["北京", "unknown"]),
+              Filters(court_level=["intermediate"], year_min=2022, year_max=2023)):
+        d = ix.total_distance(ix.query(q))
+        d[~ix.mask(f)] = np.inf
+        order = np.lexsort((np.arange(len(d)), d))[: min(30, int(np.isfinite(d).sum()))]
+        got = ix.search(q, k=30, filters=f)
+        assert [c.case_id for c in got] == [str(df["case_id"].iloc[i]) for i in order], f
+        assert [c.similarity for c in got] == [round(1.0 - float(d[i]), 4) for i in order]
+
+
+@pytest.mark.parametrize("path", SCENARIO_FILES[::5], ids=[p.name for p in SCENARIO_FILES[::5]])
+def test_cached_and_uncached_estimates_are_identical(path):
+    from litigation.damages.estimator import cached_models
+
+    m = read_matter_file(path)
+    a = analyze(m)
+    cached = cached_models()
+    first = estimate(m, models=cached, analysis=a).model_dump_json()
+    assert cached_models() is cached  # one fit per dataset file
+    fresh = estimate(m, models=fit_models(load_cases()), analysis=a).model_dump_json()
+    assert first == fresh == estimate(m, models=cached, analysis=a).model_dump_json() == \
+        estimate(m, load_cases(), analysis=a).model_dump_json()
+
+
+def test_a_changed_case_file_is_fitted_again(tmp_path):
+    import os
+
+    from litigation.cases.schema import resolve_cases_path
+    from litigation.damages.estimator import cached_models
+
+    src = resolve_cases_path()
+    dst = tmp_path / src.name
+    dst.write_bytes(src.read_bytes())
+    first = cached_models(dst)
+    assert cached_models(dst) is first
+    st = os.stat(dst)
+    os.utime(dst, ns=(st.st_atime_ns, st.st_mtime_ns + 10**9))
+    assert cached_models(dst) is not first
+
+
+def test_cli_analyze_imports_neither_pandas_nor_scikit_learn():
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    code = ("import runpy, sys, io, contextlib\n"
+            f"sys.argv = ['litigation', 'analyze', {str(SCENARIO_FILES[0])!r}, '--format', 'json']\n"
+            "out = io.StringIO()\n"
+            "try:\n"
+            "    with contextlib.redirect_stdout(out):\n"
+            "        runpy.run_module('litigation', run_name='__main__')\n"
+            "except SystemExit as e:\n"
+            "    assert not e.code, e.code\n"
+            "assert '\"liability\"' in out.getvalue()\n"
+            "print(sorted(m for m in ('pandas', 'sklearn', 'mapie', 'scipy') if m in sys.modules))\n")
+    res = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120)
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.strip() == "[]"
+
+
+def test_the_cached_backtest_summary_is_the_full_evaluations():
+    from litigation.damages.evaluation import cached_summary, summary
+
+    full = summary(evaluate(load_cases(), per_case=False))
+    assert full["n"] >= 10 and cached_summary() == full
+
+
+@pytest.mark.parametrize("path", SCENARIO_FILES[::10], ids=[p.name for p in SCENARIO_FILES[::10]])
+def test_research_on_the_cached_fit_equals_research_on_the_cases(path):
+    from litigation.documents.research import research
+
+    m = read_matter_file(path)
+    a = analyze(m)
+    cached, plain = research(m, analysis=a), research(m, load_cases(), analysis=a)
+    assert cached.error is None and plain.error is None
+    assert cached.details == plain.details and cached.details
+    assert [c.model_dump() for c in cached.comparables] == [c.model_dump() for c in plain.comparables]
+    assert cached.estimate.model_dump_json() == plain.estimate.model_dump_json()

@@ -325,8 +325,41 @@ class CaseIndex:
     def query(self, factors: dict) -> Encoded:
         return encode_query(factors, self.enc.vocab)
 
-    def total_distance(self, q: Encoded) -> np.ndarray:
-        """The weighted mismatch in [0, 1] of every decision to the query: one scan, four look-ups."""
+    def _fold(self, f: Filters) -> tuple[dict[str, np.ndarray], Filters | None]:
+        """Split the filters into those folded into the look-up tables (setting, court level, province and
+        year: a row that fails them costs infinity, at no extra pass) and the rest (a row mask).
+
+        A factor filter is folded only where it means the same on the codes as on the raw column (a value
+        the encoding treats as unknown, such as "unknown", stays a raw filter)."""
+        fold: dict[str, np.ndarray] = {}
+        rest: dict = {}
+        for col in ("scenario", "court_level", "province"):
+            vals = getattr(f, col)
+            if not vals:
+                continue
+            voc, raw = self.enc.vocab.get(col, {}), self._codes.get(col, (None, {}))[1]
+            if all(v in voc or v not in raw for v in vals):
+                ok = np.zeros(self._sizes[col], dtype=bool)  # index = code + 1; code -1 (unknown) never passes
+                ok[[voc[v] + 1 for v in vals if v in voc]] = True
+                fold[col] = ok
+            else:
+                rest[col] = vals
+        if f.year_min is not None or f.year_max is not None:
+            with np.errstate(invalid="ignore"):
+                ok = ~np.isnan(self._years)
+                if f.year_min is not None:
+                    ok &= self._years >= f.year_min
+                if f.year_max is not None:
+                    ok &= self._years <= f.year_max
+            fold["year"] = ok
+        left = Filters(**rest, procedure=f.procedure, outcome=f.outcome, award_min=f.award_min,
+                       award_max=f.award_max, face_only=f.face_only)
+        active = any(v not in (None, [], False) for v in left.model_dump().values())
+        return fold, (left if active else None)
+
+    def total_distance(self, q: Encoded, fold: dict[str, np.ndarray] | None = None) -> np.ndarray:
+        """The weighted mismatch in [0, 1] of every decision to the query: one scan, four look-ups
+        (`fold`: rows a folded filter rejects get infinity, see `_fold`)."""
         wsum = sum(w for w, _ in FACTORS.values())
         w = {c: FACTORS[c][0] / wsum for c in FACTORS}
         cost = {c: w[c] * _cost(np.zeros(self._sizes[c]), int(q.cats[c][0])) for c in CATEGORICAL}
@@ -335,7 +368,19 @@ class CaseIndex:
         qy = q.year[0]
         yd = np.minimum(np.abs(self._years - qy) / 5.0, 1.0)
         yd = np.where(np.isnan(yd), UNKNOWN_PENALTY, yd) * w["year"]
-        t2 = (cost["province"][:, None] + yd[None, :]).reshape(-1)
+        if fold:
+            t1 = t1.reshape(len(cost["scenario"]), len(cost["consent_type"]), len(cost["court_level"]))
+            if "scenario" in fold:
+                t1[~fold["scenario"]] = np.inf
+            if "court_level" in fold:
+                t1[:, :, ~fold["court_level"]] = np.inf
+            t1 = t1.reshape(-1)
+        t2 = cost["province"][:, None] + yd[None, :]
+        if fold and "province" in fold:
+            t2[~fold["province"]] = np.inf
+        if fold and "year" in fold:
+            t2[:, ~fold["year"]] = np.inf
+        t2 = t2.reshape(-1)
         t3 = np.zeros(3 ** len(BOOLEAN))
         states = np.arange(3 ** len(BOOLEAN))
         for i, c in enumerate(BOOLEAN):
@@ -356,9 +401,10 @@ class CaseIndex:
     def search(self, factors: dict, k: int = 10, filters: Filters | None = None) -> list[Comparable]:
         """The k most similar decisions, best first, ties in dataset order, with per-factor reasons."""
         q = self.query(factors)
-        d = self.total_distance(q)
-        if filters is not None:
-            d[~self.mask(filters)] = np.inf
+        fold, rest = self._fold(filters) if filters is not None else ({}, None)
+        d = self.total_distance(q, fold)
+        if rest is not None:
+            d[~self.mask(rest)] = np.inf
         k = min(k, int(np.isfinite(d).sum()))
         if k <= 0:
             return []
