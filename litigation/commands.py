@@ -100,7 +100,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         return 1
     a = analyze(m, mode=args.mode, third_person=getattr(args, "third_person", "shares"))
     kind = EXPORT_DOCS[args.doc]
-    r = research(m) if kind in ("bench", "similar", "claim") else None
+    r = research(m, analysis=a) if kind in ("bench", "similar", "claim") else None
     try:
         data = export(kind, args.format, m, a, args.lang, r)  # type: ignore[arg-type]
     except ExportError as exc:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from litigation.documents.render_md import md_text
 from litigation.facts.labels import label
 from litigation.facts.matter import Matter
-from litigation.i18n import Lang, T
+from litigation.i18n import Lang, T, money
 from litigation.law.analysis import Analysis
 from litigation.law.citations import INSTRUMENTS
 from litigation.law.rules import Finding
@@ -45,10 +45,6 @@ def _bullet(f: Finding, lang: Lang) -> str:
 def md(s: object) -> str:
     """Engine and user text (names, titles) for one line of Markdown: shown literally."""
     return md_text(s, one_line=True)
-
-
-def money(x: float | None) -> str:
-    return "—" if x is None else f"¥{x:,.0f}"
 
 
 def render_markdown(matter: Matter, a: Analysis, lang: Lang = "zh") -> str:

@@ -27,8 +27,9 @@ class Research:
 def research(matter: Matter, cases: Any = None, k: int = 10, backtest: dict | None = None,
              analysis: Any = None) -> Research:
     """Run the comparable-case search and the compensation estimate (never raises). Without `cases`
-    the cached fit of the case file is used; `analysis` (the matter's liability result) is computed
-    when not given."""
+    the cached fit of the case file is used, and its cached backtest when `backtest` is not given;
+    `analysis` (the matter's liability result, which the estimate follows) is computed when not given:
+    pass the one the document or page shows."""
     try:
         from litigation.cases.schema import resolve_cases_path
         from litigation.damages.comparables import CaseIndex, matter_factors
@@ -36,8 +37,12 @@ def research(matter: Matter, cases: Any = None, k: int = 10, backtest: dict | No
         from litigation.damages.estimator import cached_models
 
         if cases is None:
+            from litigation.damages.evaluation import cached_summary
+
             models = cached_models()
             df, index = models.cases, models.full_index
+            if backtest is None:
+                backtest = cached_summary()
         else:
             models, df, index = None, cases, CaseIndex(cases)
         comps = index.search(matter_factors(matter), k=k)
@@ -45,10 +50,13 @@ def research(matter: Matter, cases: Any = None, k: int = 10, backtest: dict | No
         cols = ("case_no", "legal_bases_cited", "cause_of_action_zh", "cause_of_action", "decision_date_text",
                 "instance", "infringement_found", "remedy_deletion", "remedy_apology", "notes", "source_citation")
         ids = {c.case_id for c in comps}
-        details = {}
-        for _, row in df[df["case_id"].astype(str).isin(ids)].iterrows():
-            details[str(row["case_id"])] = {c: (None if _missing(row.get(c)) else row.get(c)) for c in cols
-                                            if c in df.columns}
+        if models is not None:
+            details = models.records(sorted(ids), cols)
+        else:
+            details = {}
+            for _, row in df[df["case_id"].astype(str).isin(ids)].iterrows():
+                details[str(row["case_id"])] = {c: (None if _missing(row.get(c)) else row.get(c)) for c in cols
+                                                if c in df.columns}
         return Research(estimate=est, comparables=comps, backtest=backtest, n_cases=len(df),
                         source=str(resolve_cases_path()), details=details)
     except Exception as exc:  # noqa: BLE001 - research is optional; the memo says it is missing
