@@ -289,8 +289,8 @@ def test_compensation_shows_the_hurdle_and_the_per_head_ranges_as_the_memos_do(l
     md = next(x for x in ex.lines if x.head == "mental_distress")
     loss = next(x for x in ex.lines if x.head == "economic_loss")
     if lang == "en":
-        assert "nothing or a nominal sum (under RMB 100) was awarded; where money was awarded, 80% of awards are " \
-               "expected to fall in ¥" in total.hurdle.en
+        assert "comparable final decisions where money was claimed, nothing or a nominal sum (under RMB 100) was " \
+               "awarded; where money was awarded, 80% of awards are expected to fall in ¥" in total.hurdle.en
         assert md.range.en.startswith("No range: too few comparable decisions")
         assert "Conditional on a substantive award, n = 14 disputes, Clopper–Pearson interval" in ex.coverage.en
         assert loss.status == "unproven" and loss.proof.en.startswith("Unproven: ")

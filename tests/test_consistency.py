@@ -185,7 +185,7 @@ def test_memos_state_compensation_as_the_page_does_and_follow_liability(path: Pa
     damages, every head's range or the label saying why there is none, both parts of the hurdle, unproven
     heads marked and left out of the heads counted."""
     from litigation.damages.engine import liability_terms
-    from litigation.damages.explain import explain
+    from litigation.damages.explain import band, explain
     from litigation.documents.bench import bench_memo
     from litigation.documents.claim import claim_memo
     from litigation.documents.research import research
@@ -210,4 +210,8 @@ def test_memos_state_compensation_as_the_page_does_and_follow_liability(path: Pa
                     assert line.label(lang) in listed, (line.head, ex.counted(lang))
                 if line.basis == "comparables":
                     assert "nothing or a nominal sum" in line.hurdle.en and "未判赔或仅判象征性金额" in line.hurdle.zh
+                    h = next(x for x in [*r.estimate.heads, r.estimate.total] if x.head == line.head)
+                    if h.comparable_range is not None:  # the page's note states the same comparables' range
+                        rb = band(h.comparable_range.low80, h.comparable_range.high80)
+                        assert rb in line.hurdle(lang) and rb in h.message(lang)
             assert ex.coverage is not None and ex.coverage(lang) in sec

@@ -146,11 +146,15 @@ def _cat(a: Text, b: Text) -> Text:
     return Text(zh=a.zh + b.zh, en=a.en + b.en)
 
 
-def _hurdle_text(hm: HeadModel) -> Text:
-    s = hm.sample
-    return T(f"在 {s.n_hurdle} 件有金钱请求的可比终审判决中，{s.n_nothing} 件未判赔或仅判象征性金额（不足 {NOMINAL_RMB:.0f} 元）",
-             f"In {s.n_nothing} of {s.n_hurdle} comparable final decisions where money was claimed, nothing or a "
+def hurdle_first(n_hurdle: int, n_nothing: int) -> Text:
+    """The hurdle's first part: how often nothing or a nominal sum was awarded."""
+    return T(f"在 {n_hurdle} 件有金钱请求的可比终审判决中，{n_nothing} 件未判赔或仅判象征性金额（不足 {NOMINAL_RMB:.0f} 元）",
+             f"In {n_nothing} of {n_hurdle} comparable final decisions where money was claimed, nothing or a "
              f"nominal sum (under RMB {NOMINAL_RMB:.0f}) was awarded")
+
+
+def _hurdle_text(hm: HeadModel) -> Text:
+    return hurdle_first(hm.sample.n_hurdle, hm.sample.n_nothing)
 
 
 def _from_comparables(hm: HeadModel, label: Text, citations: list[Citation], x, claimed: float | None
@@ -173,9 +177,9 @@ def _from_comparables(hm: HeadModel, label: Text, citations: list[Citation], x, 
     return HeadEstimate(
         **base, range=r, capped=capped, point_basis=who, comparables=ids, comparable_range=raw,
         message=_cat(_hurdle_text(hm), T(
-            f"；判有实质赔偿时，80% 的判赔预计落在 {money(r.low80)}–{money(r.high80)}（依据 {hm.n_disputes} 个争议的终审判决；"
+            f"；判有实质赔偿时，80% 的判赔预计落在 {money(raw.low80)}–{money(raw.high80)}（依据 {hm.n_disputes} 个争议的终审判决；"
             f"该覆盖率以判有实质赔偿为条件）。中位数取{zh_b}的 {len(ids)} 件判赔；区间为按争议留一的 Jackknife+ 共形区间，样本小，仅供参考",
-            f"; where money was awarded, 80% of awards are expected to fall in {money(r.low80)}–{money(r.high80)} "
+            f"; where money was awarded, 80% of awards are expected to fall in {money(raw.low80)}–{money(raw.high80)} "
             f"(final decisions of {hm.n_disputes} disputes; this coverage is conditional on a substantive award). "
             f"The median is that of {len(ids)} awards in {en_b}; Jackknife+ conformal intervals over disputes "
             "on a small sample — indicative only")))

@@ -16,8 +16,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from litigation.damages.awards import NOMINAL_RMB
-from litigation.damages.compensation import _BASIS, CompensationEstimate, HeadEstimate
+from litigation.damages.compensation import _BASIS, CompensationEstimate, HeadEstimate, hurdle_first
 from litigation.damages.engine import liability_terms
 from litigation.damages.estimator import MIN_N
 from litigation.facts.labels import label
@@ -77,9 +76,7 @@ def hurdle(h: HeadEstimate) -> Text | None:
         first = T("没有在该项下有金钱请求且结果已知的可比判决", "No comparable decision with money claimed under this "
                   "head and a known outcome")
     else:
-        first = T(f"在 {h.n_hurdle} 件可比判决中，{h.n_nothing} 件未判赔或仅判象征性金额（不足 {NOMINAL_RMB:.0f} 元）",
-                  f"In {h.n_nothing} of {h.n_hurdle} comparable decisions nothing or a nominal sum (under "
-                  f"RMB {NOMINAL_RMB:.0f}) was awarded")
+        first = hurdle_first(h.n_hurdle, h.n_nothing)
     r = h.comparable_range
     if h.n < MIN_N:
         second = T(f"判有实质赔偿的仅 {h.n} 个争议，不足以给出区间", f"where money was awarded: only {h.n} disputes, too few "
