@@ -401,3 +401,23 @@ def test_research_on_the_cached_fit_equals_research_on_the_cases(path):
     assert cached.details == plain.details and cached.details
     assert [c.model_dump() for c in cached.comparables] == [c.model_dump() for c in plain.comparables]
     assert cached.estimate.model_dump_json() == plain.estimate.model_dump_json()
+
+
+def test_distances_are_exact_whichever_way_the_tables_are_joined():
+    """Joined look-up tables (two per row) and the four separate ones give the same distances to the
+    last bit, so decisions at the same distance tie exactly and go in dataset order."""
+    from litigation.damages.comparables import matter_factors
+    from litigation.damages.estimator import cached_models
+
+    ix = CaseIndex(load_cases())
+    assert ix._pairs and cached_models().full_index._pairs
+    for path in SCENARIO_FILES:
+        q = ix.query(matter_factors(read_matter_file(path)))
+        joined = ix.total_distance(q)
+        ix._pairs = False
+        try:
+            separate = ix.total_distance(q)
+        finally:
+            ix._pairs = True
+        assert np.array_equal(joined, separate)
+        assert np.array_equal(joined * 2.0 ** 32, np.round(joined * 2.0 ** 32))  # on the 2**-32 grid

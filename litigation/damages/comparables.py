@@ -259,6 +259,13 @@ def _cost(train_codes: np.ndarray, q: int) -> np.ndarray:
     return out
 
 
+PAIR_TABLE_MAX = 1 << 16  # entries of a joined look-up table (built per query)
+_GRID = 2.0 ** 32  # table costs are multiples of 2**-32: their sums are exact in any order, so equal is equal
+
+
+def _grid(t: np.ndarray) -> np.ndarray:
+    return np.round(t * _GRID) / _GRID
+
 _ROW_COLUMNS = ("case_id", "case_name_zh", "case_name_en", "court_zh", "court_en", "court_level", "province",
                 "year", "procedure", "claim_outcome", "awarded_total", "claimed_total", "source_citation",
                 "source_urls")
@@ -299,6 +306,14 @@ class CaseIndex:
             if n else np.zeros(0, dtype=np.int64)
         self._kinds, kcode = np.unique(e.kinds, return_inverse=True)
         self._c4 = kcode.reshape(-1)
+        # Where the tables are small, pairs of codes are joined (1 with 2, 3 with 4): two look-ups a row, not four.
+        n1 = self._sizes["scenario"] * self._sizes["consent_type"] * self._sizes["court_level"]
+        n2 = self._sizes["province"] * len(self._years)
+        n3, n4 = 3 ** len(BOOLEAN), len(self._kinds)
+        self._pairs = n1 * n2 <= PAIR_TABLE_MAX and n3 * n4 <= PAIR_TABLE_MAX
+        if self._pairs:
+            self._c12 = (self._c1 * n2 + self._c2).astype(np.intp)
+            self._c34 = (self._c3 * n4 + self._c4).astype(np.intp)
 
     def mask(self, f: Filters) -> np.ndarray:
         """Rows that pass the filters (vectorised; unknown values never pass a range filter)."""
@@ -358,8 +373,10 @@ class CaseIndex:
         return fold, (left if active else None)
 
     def total_distance(self, q: Encoded, fold: dict[str, np.ndarray] | None = None) -> np.ndarray:
-        """The weighted mismatch in [0, 1] of every decision to the query: one scan, four look-ups
-        (`fold`: rows a folded filter rejects get infinity, see `_fold`)."""
+        """The weighted mismatch in [0, 1] of every decision to the query: one scan, two or four look-ups
+        (`fold`: rows a folded filter rejects get infinity, see `_fold`). The costs are put on a grid of
+        2**-32 (at most 1e-9 from the exact weighted sum), so decisions at the same distance tie exactly
+        and the ties go in dataset order, whichever way the tables are joined."""
         wsum = sum(w for w, _ in FACTORS.values())
         w = {c: FACTORS[c][0] / wsum for c in FACTORS}
         cost = {c: w[c] * _cost(np.zeros(self._sizes[c]), int(q.cats[c][0])) for c in CATEGORICAL}
@@ -392,6 +409,11 @@ class CaseIndex:
         union = np.bitwise_count(self._kinds | qk).astype(float)
         t4 = w["defendant_kinds"] * np.where((self._kinds == 0) | (qk == 0), UNKNOWN_PENALTY,
                                              1.0 - inter / np.maximum(union, 1))
+        t1, t2, t3, t4 = _grid(t1), _grid(t2), _grid(t3), _grid(t4)
+        if self._pairs:
+            d = (t1[:, None] + t2[None, :]).reshape(-1)[self._c12]
+            d += (t3[:, None] + t4[None, :]).reshape(-1)[self._c34]
+            return d
         d = t1[self._c1]
         d += t2[self._c2]
         d += t3[self._c3]
@@ -405,7 +427,7 @@ class CaseIndex:
         d = self.total_distance(q, fold)
         if rest is not None:
             d[~self.mask(rest)] = np.inf
-        k = min(k, int(np.isfinite(d).sum()))
+        k = min(k, int(np.isfinite(d).sum()) if fold or rest is not None else len(d))  # only filters give inf
         if k <= 0:
             return []
         if k < len(d):
