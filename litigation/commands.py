@@ -155,13 +155,15 @@ def cmd_estimate(args: argparse.Namespace) -> int:
     from litigation.damages.estimator import cached_models
     from litigation.damages.evaluation import evaluate, summary
     from litigation.documents.report import render_estimate_markdown
+    from litigation.law.analysis import analyze
 
-    est = estimate(m, models=cached_models(args.cases), top=args.top)
+    a = analyze(m)
+    est = estimate(m, models=cached_models(args.cases), analysis=a, top=args.top)
     est.backtest = summary(evaluate(cases, k=args.k, per_case=False))
     if args.format == "json":
         print(est.model_dump_json(indent=2))
     else:
-        print(render_estimate_markdown(est, args.lang))
+        print(render_estimate_markdown(est, args.lang, analysis=a))
     return 0
 
 

@@ -292,12 +292,13 @@ def test_compensation_shows_the_hurdle_and_the_per_head_ranges_as_the_memos_do(l
         assert "comparable final decisions where money was claimed, nothing or a nominal sum (under RMB 100) was " \
                "awarded; where money was awarded, 80% of awards are expected to fall in ¥" in total.hurdle.en
         assert md.range.en.startswith("No range: too few comparable decisions")
-        assert "Conditional on a substantive award, n = 14 disputes, Clopper–Pearson interval" in ex.coverage.en
+        assert f"Conditional on a substantive award, n = {r.backtest['n']} disputes, Clopper–Pearson interval" \
+            in ex.coverage.en
         assert loss.status == "unproven" and loss.proof.en.startswith("Unproven: ")
     else:
         assert "件未判赔或仅判象征性金额（不足 100 元）；判有实质赔偿时，80% 的判赔预计落在 ¥" in total.hurdle.zh
         assert md.range.zh.startswith("不给出区间：可比判决太少")
-        assert "以判有实质赔偿为条件，n = 14 个争议，Clopper–Pearson 区间" in ex.coverage.zh
+        assert f"以判有实质赔偿为条件，n = {r.backtest['n']} 个争议，Clopper–Pearson 区间" in ex.coverage.zh
     assert total.range(lang).startswith("中位数 ¥" if lang == "zh" else "Median ¥")
     memo = " ".join(b.text + " ".join(" ".join(row) for row in b.rows) for b in claim_memo(m, a, lang, r).blocks)
     for x in ex.lines:  # the page and the memo print the same lines

@@ -270,7 +270,9 @@ def test_cli_estimate_evaluate_and_similar_on_the_real_dataset(capsys, tmp_path)
     assert est["total"]["n"] == model["n"] and est["backtest"]["n"] == model["n"]
     assert est["comparables"][0]["case_id"] in ("A1", "A2")  # Guo Bing is the nearest zoo case
     assert main(["estimate", str(f), "--lang", "zh"]) == 0
-    assert "可比判决" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "可比判决" in out and "件未判赔或仅判象征性金额" in out and "判有实质赔偿时，80% 的判赔预计落在" in out
+    assert f"以判有实质赔偿为条件，n = {model['n']} 个争议，Clopper–Pearson 区间" in out and "计入的项目：" in out
     assert main(["similar", str(f), "--province", "天津", "--k", "3", "--format", "json"]) == 0
     hits = json.loads(capsys.readouterr().out)
     assert hits and all(h["province"] == "天津" for h in hits)

@@ -128,17 +128,27 @@ def method(h: HeadEstimate) -> Text | None:
 
 
 def coverage(bt: dict | None) -> Text | None:
-    """The backtest's coverage label: conditional on a substantive award, n disputes, Clopper–Pearson."""
+    """The backtest's coverage label: conditional on a substantive award, n disputes, Clopper–Pearson
+    (the 95% intervals of both coverages where the backtest has them, and the median 80% width)."""
     if not bt or not bt.get("n"):
         return None
-    lo, hi = bt.get("coverage_80_ci") or (None, None)
-    ci_zh = f"，Clopper–Pearson 95% 区间 {lo:.0%}–{hi:.0%}" if lo is not None else ""
-    ci_en = f" (95% Clopper–Pearson interval {lo:.0%}–{hi:.0%})" if lo is not None else ""
-    return T(f"回测（留一争议）：总额 80% 区间覆盖了 {bt['coverage_80']:.0%} 的留出判赔{ci_zh}；50% 区间覆盖 "
-             f"{bt['coverage_50']:.0%}。以判有实质赔偿为条件，n = {bt['n']} 个争议，Clopper–Pearson 区间；样本小，仅供参考",
-             f"Backtest (leave one dispute out): the total's 80% range covered {bt['coverage_80']:.0%} of held-out "
-             f"awards{ci_en}; the 50% range {bt['coverage_50']:.0%}. Conditional on a substantive award, "
-             f"n = {bt['n']} disputes, Clopper–Pearson interval; a small sample, indicative only")
+
+    def ci(key: str, zh: bool) -> str:
+        v = bt.get(key)
+        if not v:
+            return ""
+        return f"（95% 区间 {v[0]:.0%}–{v[1]:.0%}）" if zh else f" (95% interval {v[0]:.0%}–{v[1]:.0%})"
+
+    w = bt.get("median_width80_ratio")
+    w_zh = f"；80% 区间宽度中位数 {w:,.0f} 倍（上限/下限）" if w else ""
+    w_en = f"; median 80% width {w:,.0f}x (upper/lower)" if w else ""
+    return T(f"回测（留一争议）：总额 50% 区间覆盖了 {bt['coverage_50']:.0%} 的留出判赔{ci('coverage_50_ci', True)}，"
+             f"80% 区间覆盖了 {bt['coverage_80']:.0%}{ci('coverage_80_ci', True)}{w_zh}。以判有实质赔偿为条件，"
+             f"n = {bt['n']} 个争议，Clopper–Pearson 区间；样本小，仅供参考",
+             f"Backtest (leave one dispute out): the total's 50% range covered {bt['coverage_50']:.0%} of held-out "
+             f"awards{ci('coverage_50_ci', False)}, the 80% range {bt['coverage_80']:.0%}"
+             f"{ci('coverage_80_ci', False)}{w_en}. Conditional on a substantive award, n = {bt['n']} disputes, "
+             "Clopper–Pearson interval; a small sample, indicative only")
 
 
 _NOT_LIABLE = T("依责任分析，没有被告须承担赔偿责任，不给出金额", "On the liability analysis no defendant is liable for "
