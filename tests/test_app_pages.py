@@ -305,7 +305,8 @@ def test_compensation_shows_the_hurdle_and_the_per_head_ranges_as_the_memos_do(l
         for part in (x.label, x.range, x.hurdle, x.proof):
             if part is not None:
                 assert part(lang) in shown and part(lang) in memo, part(lang)
-    for part in (ex.counted, ex.coverage):
-        assert part(lang) in shown and part(lang) in memo
+    for part in (ex.counted, ex.coverage, ex.note):
+        if part is not None:
+            assert part(lang) in shown and part(lang) in memo
     proof = at.dataframe[0].value["证明情况" if lang == "zh" else "Proof"]
     assert loss.proof(lang) in set(proof)

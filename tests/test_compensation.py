@@ -423,3 +423,25 @@ def test_distances_are_exact_whichever_way_the_tables_are_joined():
             ix._pairs = True
         assert np.array_equal(joined, separate)
         assert np.array_equal(joined * 2.0 ** 32, np.round(joined * 2.0 ** 32))  # on the 2**-32 grid
+
+
+def test_unproven_causation_withholds_the_amounts_and_the_memo_says_so():
+    from litigation.damages.explain import explain
+    from litigation.documents.claim import claim_memo
+    from litigation.documents.research import research
+
+    d = guo_bing_like(mental_distress="serious", mental_evidence="medical", causation_evidence="none",
+                      expenses=[{"kind": "transport", "amount": 360, "receipt": True}])
+    d["requests"]["claimed"] = {"mental_distress": 5000, "reasonable_expenses": 360}
+    m = load_matter(d)
+    a = analyze(m)
+    r = research(m, analysis=a)
+    ex = explain(r.estimate, a, r.backtest)
+    lines = {x.head: x for x in ex.lines}
+    assert ex.liable and lines["reasonable_expenses"].status == "counted"
+    assert lines["mental_distress"].status == lines["total"].status == "unproven"
+    assert "causation" in lines["total"].proof.en and r.estimate.total.range.median is None
+    assert "Heads counted: Reasonable expenses; not counted (unproven): Mental-distress damages" == ex.counted.en
+    assert "where money was awarded: no range applies" in lines["total"].hurdle.en
+    text = " ".join(b.text + " ".join(" ".join(row) for row in b.rows) for b in claim_memo(m, a, "en", r).blocks)
+    assert ex.note.en in text and lines["total"].proof.en in text

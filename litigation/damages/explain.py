@@ -3,9 +3,10 @@ cannot disagree: per head, both parts of the hurdle, the range with its label (o
 whether the head is proven and counted, and the backtest's coverage label. Every Text here is a
 sentence without its final stop, capitalised as it opens one; the page and the documents add the stop.
 
-- Hurdle: "in x of n comparable decisions nothing or a nominal sum was awarded; where money was
-  awarded, 80% of awards are expected to fall in …" — the second part only where at least `MIN_N`
-  disputes awarded a substantive sum; otherwise a label says there are too few.
+- Hurdle: "in x of n comparable final decisions where money was claimed, nothing or a nominal sum was
+  awarded; where money was awarded, 80% of awards are expected to fall in …" (the comparables' range,
+  before any cap) — the second part only where at least `MIN_N` disputes awarded a substantive sum;
+  otherwise a label says there are too few.
 - Compensation follows liability: with no defendant liable for damages in the analysis given, no
   head carries an amount, whatever the estimate holds.
 - A head rests on burden rows (`HEAD_NEEDS`); where the claimant has not proved one (missing or
@@ -167,8 +168,10 @@ def explain(est: CompensationEstimate, analysis, backtest: dict | None = None) -
     for h in heads:
         gaps = unproven(analysis, h.head)
         blocked = h.range.median is None and h.basis == "comparables" and h.n >= MIN_N
-        if blocked and not gaps:
-            gaps = [T("因果关系（未证明）", "causation (unproven)")]
+        if blocked and not gaps:  # the estimate withheld it: causation unproven, or (another analysis) no payer
+            why = est.liability_note or T("", "")
+            gaps = [T("因果关系（未证明）", "causation (unproven)") if "ausation" in why.en else
+                    T("无须赔偿的责任人", "nobody liable for damages")]
         lines.append(HeadLine(head=h.head, label=h.label, basis=h.basis, hurdle=hurdle(h), range=range_text(h),
                               status="unproven" if gaps else "counted", proof=proof_text(gaps),
                               note=h.message if h.basis == "law" else method(h)))

@@ -94,7 +94,7 @@ def hurdle_lines(ex) -> None:
         for x in (line.hurdle, line.proof):
             if x is not None:
                 st.caption(esc(x(lg) + stop))
-    for x in (ex.counted, ex.coverage):
+    for x in (ex.counted, ex.note, ex.coverage):
         if x is not None:
             st.caption(esc(x(lg) + stop))
 
