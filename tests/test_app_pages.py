@@ -143,14 +143,14 @@ def test_compensation_shows_ranges_n_backtest_and_what_if():
 
 def test_teaching_walk_compare_and_change_a_fact():
     at = app("teaching")
-    assert at.selectbox(key="te_pick").options
+    assert at.selectbox(key="te_pick:zh").options and at.selectbox(key="te_group:zh").options
     for _ in range(6):
         at.button(key="te_next").click().run()
         assert not at.exception and not at.error
     assert at.session_state["ft_teach"]["stage"] == 6
     at.button(key="te_use").click().run()
     assert at.session_state["ft_answers"]["participants"]
-    at.selectbox(key="te_fact").select("consent.consent_type").run()
+    at.selectbox(key="te_cf:zh").select("participants.0.processing.consent.type").run()
     assert not at.exception
 
 
@@ -162,25 +162,27 @@ def test_teaching_change_flips_a_conclusion():
     m = guo_bing_like()
     m["participants"][0]["processing"]["consent"]["condition_of_service"] = False  # else consent is void anyway
     at.session_state["ft_teach"] = {"file": at.session_state["ft_teach"]["file"], "stage": 0, "errors": None,
-                                    "answers": fa.answers_from(m)}
+                                    "answers": fa.answers_from(m), "changes": []}
     at.run()
-    at.selectbox(key="te_fact").select("consent.consent_type").run()
-    val = next(s for s in at.selectbox if s.key.startswith("te_val:"))
+    path = "participants.0.processing.consent.type"
+    at.selectbox(key="te_cf:zh").select(path).run()
+    val = next(s for s in at.selectbox if s.key == f"te_cv:zh:{path}")
     val.select_index(2).run()  # none, general, separate, written
-    diff = at.dataframe[-1].value
-    row = diff[diff["结论"].str.contains("未取得单独同意")]
+    at.button(key="te_add:zh").click().run()
+    flips = at.table[-1].value
+    row = flips[flips["结论"].str.contains("未取得单独同意")]
     assert list(row["之前"]) == ["是"] and list(row["之后"]) == ["否"]
 
 
 def test_case_explorer_filters_and_detail():
     at = app("cases")
     total = len(at.dataframe[0].value)
-    at.multiselect(key="ca_scenario").select("zoo_park").run()
+    at.multiselect(key="ca_scenario:zh").select("zoo_park").run()
     sub = at.dataframe[0].value
     assert 0 < len(sub) < total
     assert at.get("plotly_chart")
     first = sub.iloc[0, 0]
-    assert at.selectbox(key="ca_pick").value == first
+    assert at.selectbox(key="ca_pick:zh").value == first
     assert "来源" in texts(at)
     at.switch_page("ui/pages/start.py").run()
     at.switch_page("ui/pages/cases.py").run()

@@ -533,3 +533,87 @@ def test_partial_heads_only_lower_bound(parts, total):
     errors = validate_cases(_one_row(**amounts, awarded_total=float(total)))
     bad = [e for e in errors if e.column == "awarded_total"]
     assert bool(bad) == (total < sum(parts))
+
+
+# --------------------------------------------------------------------------- authority, finality, holding (类案检索)
+PUBLISHED = {"guiding", "spc_published", "high_court_published", "local_published"}
+JUDGMENTS = {"civil_judgment", "civil_pil", "criminal_incidental_pil", "administrative_litigation"}
+
+
+def test_authority_and_finality_columns_are_valid_and_follow_the_dossiers():
+    rows = {r["case_id"]: r for r in _raw_rows()}
+    tiers = {r["authority_tier"] for r in rows.values()}
+    assert tiers <= PUBLISHED | {"other"} and "" not in tiers  # every bundled row was assessed
+    for cid, r in rows.items():
+        assert (r["authority_tier"] in PUBLISHED) == bool(r["authority_note"]), cid
+        if r["authority_note"]:  # the note names the dossier entry it comes from (C1's is in dossier-2.md §3)
+            assert "(dossier.md " in r["authority_note"] or "(dossier-2.md " in r["authority_note"], cid
+        assert bool(r["finality"]) == (r["procedure"] in JUDGMENTS), cid
+    assert rows["E2"]["authority_tier"] == "guiding"  # SPC Guiding Case No. 192
+    assert rows["B13"]["authority_tier"] == "spc_published" and "No. 4" in rows["B13"]["authority_note"]
+    assert rows["D1"]["authority_tier"] == "high_court_published"
+    assert rows["A1"]["authority_tier"] == rows["A2"]["authority_tier"] == "other"
+    assert {c for c, r in rows.items() if r["finality"] == "reversed"} == {"A3", "G7-1", "G21-1"}
+    assert {c for c, r in rows.items() if r["finality"] == "superseded"} == {"A1", "D1", "G13", "G14", "G17"}
+    assert {c for c, r in rows.items() if r["finality"] == "appealed"} == {"C2", "G2", "G11", "G27"}
+    for cid in ("A2", "A4", "B4", "B12", "C1", "G4", "G9", "G10", "G15", "G21"):  # second instance or "in force"
+        assert rows[cid]["finality"] == "final", cid
+    for cid, r in rows.items():  # a second instance is never "no appeal reported"
+        if r["instance"] in ("second", "retrial") and r["finality"]:
+            assert r["finality"] in ("final", "reversed"), cid
+
+
+def test_every_chinese_holding_is_quoted_from_the_dossier_with_its_source():
+    text = {"dossier": (SHARED / "cases" / "dossier.md").read_text(encoding="utf-8"),
+            "dossier-2": (SHARED / "cases" / "dossier-2.md").read_text(encoding="utf-8")}
+    held = [r for r in _raw_rows() if r["holding_zh"]]
+    assert {r["case_id"] for r in held} == {"G1", "G5", "G22", "G28"}
+    for r in held:
+        assert r["holding_zh"] in text[r["dossier"]], r["case_id"]     # verbatim, not a translation
+        assert r["holding_source"].startswith(f"{r['dossier']}.md {r['dossier_id']}"), r["case_id"]
+        assert "http" in r["holding_source"], r["case_id"]             # and the address it was read at
+    assert all(not r["holding_source"] for r in _raw_rows() if not r["holding_zh"])
+
+
+def test_authority_finality_and_holding_rules(tmp_path):
+    errors = _broken(tmp_path, "A2", holding_zh="生物识别信息更应谨慎处理和严格保护")
+    assert _has(errors, "holding_source", "needs holding_source", "A2")
+    errors = _broken(tmp_path, "A2", holding_zh="Biometric data must be handled with care", holding_source="x")
+    assert _has(errors, "holding_zh", "must quote the Chinese text", "A2")
+    errors = _broken(tmp_path, "G22", holding_zh="")
+    assert _has(errors, "holding_source", "holding_zh is empty", "G22")
+    errors = _broken(tmp_path, "A2", authority_tier="spc_published")
+    assert _has(errors, "authority_note", "needs authority_note", "A2")
+    errors = _broken(tmp_path, "B13", authority_tier="other")
+    assert _has(errors, "authority_note", "only for a published tier", "B13")
+    errors = _broken(tmp_path, "A2", authority_tier="typical")
+    assert _has(errors, "authority_tier", "invalid code", "A2")
+    errors = _broken(tmp_path, "B10", finality="final")
+    assert _has(errors, "finality", "only for court judgments", "B10")
+    errors = _broken(tmp_path, "A2", finality="no_appeal_reported")
+    assert _has(errors, "finality", "second-instance or retrial decision is final", "A2")
+    errors = _broken(tmp_path, "A1", finality="final")
+    assert _has(errors, "finality", "has a later-instance row", "A1")
+    errors = _broken(tmp_path, "A2", finality="reversed")
+    assert _has(errors, "finality", "needs a later-instance row", "A2")
+    errors = _broken(tmp_path, "B2", finality="superseded")
+    assert _has(errors, "finality", "needs a later-instance row", "B2")
+
+
+def test_a_collection_written_before_the_authority_columns_is_still_valid(tmp_path):
+    new = ("authority_tier", "authority_note", "finality", "holding_zh", "holding_source")
+    old = _write(tmp_path / "old.csv", _raw_rows(), [c for c in COLUMNS if c not in new])
+    assert validate_cases(read_cases_raw(old)) == []
+    df = load_cases(old)
+    assert set(new) <= set(df.columns) and df["holding_zh"].isna().all()
+
+
+def test_every_case_number_is_printed_in_the_dossiers_and_unverified_ones_stay_out():
+    text = ((SHARED / "cases" / "dossier.md").read_text(encoding="utf-8") +
+            (SHARED / "cases" / "dossier-2.md").read_text(encoding="utf-8"))
+    rows = {r["case_id"]: r for r in _raw_rows()}
+    for cid, r in rows.items():
+        if r["case_no"]:
+            assert r["case_no"].removesuffix("号") in text, cid
+    assert rows["A2"]["case_no"] == "" and "unverified" in rows["A2"]["notes"]   # (2020)浙01民终10940号
+    assert rows["G27"]["case_no"] == "" and "(2018)鲁03民终4417号" in rows["G27"]["notes"]  # the appeal's number

@@ -290,6 +290,7 @@ def test_local_income_uses_the_province_then_falls_back_to_the_national_figure()
     zj = local_income("浙江", 2022)
     assert zj is not None and zj.year == 2022 and not zj.national_fallback and zj.income > 30000
     assert "浙江" in zj.describe(6000).zh and "%" in zj.describe(6000).en
+    assert "Zhejiang" in zj.describe(6000).en and "浙江" not in zj.describe(6000).en
     nowhere = local_income("火星", 2022)
     assert nowhere is not None and nowhere.national_fallback and nowhere.province == "火星"
     assert "national figure" in nowhere.describe().en
@@ -321,12 +322,17 @@ def test_folded_filters_select_the_same_decisions_as_the_row_mask():
     df.loc[df.index[40:80], "province"] = None
     df.loc[df.index[80:100], "year"] = None
     df.loc[df.index[100:120], "court_level"] = "intermediate"
+    df.loc[df.index[120:130], "court_level"] = "unknown"
+    df.loc[df.index[130:140], "court_level"] = None
     ix = CaseIndex(df)
     q = factor_frame(df.iloc[[150]]).iloc[0].to_dict()
     for f in (Filters(year_min=2023, province=["浙江"]), Filters(province=["unknown"]),
               Filters(scenario=["zoo_park", "bank_fraud"], court_level=["basic"], year_max=2022),
               Filters(province=["nowhere"]), Filters(award_min=5000, province=["北京", "unknown"]),
-              Filters(court_level=["intermediate"], year_min=2022, year_max=2023)):
+              Filters(court_level=["intermediate"], year_min=2022, year_max=2023),
+              Filters(year_min=2023, include_unknown_year=True, province=["浙江"]),
+              Filters(court_level=["basic"], include_unknown_court=True, year_max=2022),
+              Filters(court_level=["basic"], include_unknown_court=True, include_unknown_year=True, year_min=2022)):
         d = ix.total_distance(ix.query(q))
         d[~ix.mask(f)] = np.inf
         order = np.lexsort((np.arange(len(d)), d))[: min(30, int(np.isfinite(d).sum()))]

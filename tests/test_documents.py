@@ -15,12 +15,19 @@ import pytest
 from docx import Document
 
 from litigation.cli import main
+from litigation.damages.comparables import Comparable
 from litigation.documents import procedure as proc
+from litigation.documents.blocks import Doc
 from litigation.documents.complaint import display_name
 from litigation.documents.evidence import evidence_rows
 from litigation.documents.export import export
 from litigation.documents.prayers import MONEY_HEADS, prayers
+from litigation.documents.research import Research, research
+from litigation.documents.sections import comparables as comparables_table
+from litigation.documents.similar import similar_report
+from litigation.documents.similar_select import sort_entries
 from litigation.facts.validation import load_matter, read_matter_file
+from litigation.i18n import T
 from litigation.law.analysis import analyze
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -299,3 +306,183 @@ def test_bench_memo_points_in_dispute_follow_the_facts():
     main_part = text.split("## 判决主文（草拟）", 1)[1].split("\n## ", 1)[0]
     assert "赔偿原告因违约造成的损失 1,038 元" in main_part and "精神损害" not in main_part
     assert "驳回原告的其他诉讼请求" in main_part and "Hangzhou Safari Park" not in main_part
+
+
+# --------------------------------------------------------------------------- similar-case search report (类案检索报告)
+
+
+def _research_of(name: str):
+    m, a = scenario(name)
+    return m, a, research(m)
+
+
+def _sections(doc) -> dict[str, list]:
+    """The blocks under each h1 (and the h2 inside it), by heading text."""
+    out: dict[str, list] = {}
+    cur = None
+    for b in doc.blocks:
+        if b.kind == "h1":
+            cur = out.setdefault(b.text, [])
+        elif cur is not None:
+            cur.append(b)
+    return out
+
+
+def _sub(blocks: list, start: str) -> list:
+    """The blocks after the h2 that starts with `start`, up to the next h2."""
+    out, on = [], False
+    for b in blocks:
+        if b.kind == "h2":
+            on = b.text.startswith(start)
+        elif on:
+            out.append(b)
+    return out
+
+
+def _ids(blocks: list) -> list[str]:
+    return [row[1] for b in blocks if b.kind == "table" for row in b.rows]
+
+
+@pytest.mark.parametrize("lang, heads, items", [
+    ("zh", ["一、检索说明", "二、待决案件基本情况", "当事人与基本事实", "三、检索结果", "四、类案裁判要点", "五、检索结论", "法律依据一览"],
+     ["检索主体", "检索时间", "检索平台", "检索方法", "检索依据", "类案标准", "检索范围与顺序"]),
+    ("en", ["1. The search", "2. The pending case", "Parties and basic facts", "3. Results", "4. What the decisions held",
+            "5. Conclusion", "Authorities cited"],
+     ["Searched by", "Date", "Platforms", "Method", "Basis", "What counts", "Scope and order"]),
+])
+def test_similar_report_has_the_court_form_sections_in_order(lang, heads, items):
+    m, a, r = _research_of("guo_bing_2019")
+    doc = similar_report(m, a, lang, r, TODAY)
+    assert [b.text for b in doc.blocks if b.kind == "h1"] == heads
+    search = _sections(doc)[heads[0]]
+    assert [row[0] for row in search[0].rows] == items
+    results = [b.text[:3] for b in _sections(doc)[heads[3]] if b.kind == "h2"]
+    assert results == (["（一）", "（二）", "（三）"] if lang == "zh" else ["(1)", "(2)", "(3)"])
+    method = dict(search[0].rows)[items[3]]
+    assert ("《消费者权益保护法》第29条第1款" if lang == "zh" else "Consumer Protection Law Art 29(1)") in method
+    assert "2018-04-09" in dict(search[0].rows)[items[6]]  # three years before the analysis date (2021-04-09)
+
+
+def test_a_reversed_first_instance_is_listed_apart_not_as_a_similar_case():
+    m, a, r = _research_of("gu_cheng_a4")
+    assert "A3" in {c.case_id for c in r.comparables}  # the search finds Gu Cheng's reversed first instance
+    doc = similar_report(m, a, "zh", r, TODAY)
+    results = _sections(doc)["三、检索结果"]
+    similar, verify, apart = _sub(results, "（一）"), _sub(results, "（二）"), _sub(results, "（三）")
+    assert "A4" in _ids(similar) and "A3" not in _ids(similar) + _ids(verify)
+    a3 = next(row for b in apart if b.kind == "table" for row in b.rows if row[0] == "A3")
+    assert "撤销或改判" in a3[4]
+    held = [b.text for b in _sections(doc)["四、类案裁判要点"] if b.kind == "h2"]
+    assert any(" A4 " in h for h in held) and not any(" A3 " in h for h in held)
+    # Guo Bing: the first instance is superseded by the appeal, which is the 类案; the pending appeal G2 is apart
+    m, a, r = _research_of("guo_bing_2019")
+    entries = {e.c.case_id: e for e in sort_entries(r, m, a.as_of)}
+    assert entries["A2"].group == "similar" and entries["A1"].group == "apart" and entries["G2"].group == "apart"
+    assert all(e.group == "apart" for e in entries.values() if e.c.procedure in ("procuratorial", "administrative"))
+
+
+def _comp(cid: str, sim: float, province: str = "广东", level: str = "basic", year: int | None = None,
+          procedure: str = "civil_judgment") -> Comparable:
+    return Comparable(case_id=cid, similarity=sim, case_name=T(f"案{cid}", f"Case {cid}"), court=T("某法院", "a court"),
+                      court_level=level, province=province, year=year, procedure=procedure, outcome="partly_upheld",
+                      awarded_total=None, claimed_total=None, source=None, source_urls=None)
+
+
+def _synthetic(specs: list[tuple[Comparable, dict]]) -> Research:
+    return Research(comparables=[c for c, _ in specs], n_cases=len(specs),
+                    details={c.case_id: {"finality": "final", "authority_tier": "other", **d} for c, d in specs})
+
+
+def test_similar_cases_are_ordered_by_tier_then_the_last_three_years():
+    m, a = scenario("guo_bing_2019")  # forum 浙江杭州; analysis date 2021-04-09, so "recent" means after 2018-04-09
+    specs = [
+        (_comp("OTHER_NEW", 0.95, year=2021), {"decision_date": "2021-01-05"}),
+        (_comp("OTHER_OLD", 0.99, year=2016), {"decision_date": "2016-03-01"}),
+        (_comp("SPC_OLD", 0.9, year=2016), {"authority_tier": "spc_published", "authority_note": "x",
+                                             "decision_date": "2016-05-01"}),
+        (_comp("SPC_NEW", 0.2, year=2020), {"authority_tier": "spc_published", "authority_note": "x"}),
+        (_comp("GUIDING", 0.1, year=2015), {"authority_tier": "guiding", "authority_note": "x"}),
+        (_comp("ZJ_HIGH", 0.3, province="浙江", year=2019), {"authority_tier": "high_court_published",
+                                                            "authority_note": "x"}),
+        (_comp("GD_HIGH", 0.8, year=2019), {"authority_tier": "high_court_published", "authority_note": "x"}),
+        (_comp("HZ_INTER", 0.4, province="浙江", level="intermediate", year=2020), {"city": "杭州"}),
+        (_comp("UNVERIFIED", 1.0, year=2021), {"finality": "no_appeal_reported", "authority_tier": "guiding",
+                                               "authority_note": "x"}),
+        (_comp("REVERSED", 1.0, year=2021), {"finality": "reversed"}),
+        (_comp("MEDIATED", 1.0, year=2021, procedure="civil_mediation"), {"finality": None}),
+    ]
+    entries = sort_entries(_synthetic(specs), m, a.as_of)
+    assert [e.c.case_id for e in entries] == ["GUIDING", "SPC_NEW", "SPC_OLD", "ZJ_HIGH", "HZ_INTER", "OTHER_NEW",
+                                              "GD_HIGH", "OTHER_OLD", "UNVERIFIED", "REVERSED", "MEDIATED"]
+    tiers = {e.c.case_id: e.tier for e in entries}
+    assert tiers["ZJ_HIGH"] == 3 and tiers["GD_HIGH"] == 5 and tiers["HZ_INTER"] == 4  # relative to the forum
+    doc = similar_report(m, a, "zh", _synthetic(specs), TODAY)
+    similar = _sub(_sections(doc)["三、检索结果"], "（一）")
+    assert _ids(similar) == [e.c.case_id for e in entries[:8]]
+
+
+def test_no_holding_is_shown_as_the_courts_where_no_source_quotes_it():
+    m, a = scenario("guo_bing_2019")
+    quoted = "个人信息权属于人格权,具有人格价值,可以采取精神损害赔偿的救济方式"
+    specs = [(_comp("WITH", 0.9, year=2020), {"holding_zh": quoted, "holding_source": "dossier-2.md G22, http://x"}),
+             (_comp("WITHOUT", 0.8, year=2020), {"notes": "Court held the collection unnecessary."})]
+    for lang, court_words, substitute in (("zh", "裁判要旨（来源载明的中文原文）", "未见公开来源载有裁判要旨原文"),
+                                          ("en", "Holding (the Chinese text as the source quotes it)",
+                                           "no published text of the holding was found")):
+        doc = similar_report(m, a, lang, _synthetic(specs), TODAY)
+        held = _sections(doc)["四、类案裁判要点" if lang == "zh" else "4. What the decisions held"]
+        with_, without = _sub(held, "1. WITH"), _sub(held, "2. WITHOUT")
+        assert any(b.text.startswith(court_words) and quoted in b.text and "dossier-2.md G22" in b.text for b in with_)
+        assert not any(substitute in b.text for b in with_)
+        assert any(substitute in b.text for b in without)
+        assert not any(court_words in b.text for b in without)
+        assert any("Court held the collection unnecessary." in b.text for b in without)  # the notes, labelled
+    # the real dataset: of Guo Bing's 类案 none has a quoted holding, so none is presented as the court's
+    m, a, r = _research_of("guo_bing_2019")
+    md_zh = export("similar", "md", m, a, "zh", r, TODAY).decode()
+    assert "来源载明的中文原文" not in md_zh and "未见公开来源载有裁判要旨原文" in md_zh
+
+
+def test_the_conclusion_says_whether_the_similar_cases_agree_and_what_follows():
+    m, a = scenario("guo_bing_2019")
+    assert a.infringement_found
+    split = [(_comp("YES", 0.9, year=2020), {"infringement_found": True}),
+             (_comp("NO", 0.8, year=2020), {"infringement_found": False})]
+    concl = " ".join(b.text for b in _sections(similar_report(m, a, "zh", _synthetic(split), TODAY))["五、检索结论"])
+    assert "存在分歧" in concl and "专业（主审）法官会议" in concl and "结论一致" not in concl
+    agree = [(c, {"infringement_found": False}) for c, _ in split]
+    concl = " ".join(b.text for b in _sections(similar_report(m, a, "zh", _synthetic(agree), TODAY))["五、检索结论"])
+    assert "结论一致" in concl and "存在分歧" not in concl
+    assert "初步分析为“构成侵权”，与类案多数结论不一致" in concl  # states the difference; never restates the engine
+    none = [(_comp("LATER", 0.9, year=2020), {"finality": "no_appeal_reported", "infringement_found": True})]
+    concl = " ".join(b.text for b in _sections(similar_report(m, a, "zh", _synthetic(none), TODAY))["五、检索结论"])
+    assert "未检索到生效类案" in concl and "1 件裁判生效情况待核实" in concl
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.name.split(".")[0])
+def test_the_similar_report_follows_the_engines_analysis(path):
+    m = read_matter_file(path)
+    a = analyze(m)
+    for lang in ("zh", "en"):
+        text = export("similar", "md", m, a, lang, research(m), TODAY).decode()  # type: ignore[arg-type]
+        own = ("构成侵权" if a.infringement_found else "未认定侵权") if lang == "zh" else \
+            ("infringement found" if a.infringement_found else "no infringement found")
+        assert (("初步分析：" if lang == "zh" else "Preliminary analysis: ") + own) in text
+        if "初步分析为" in text or "preliminary analysis of the pending case is" in text:
+            assert (f"初步分析为“{own}”" if lang == "zh" else f"pending case is '{own}'") in text
+
+
+@pytest.mark.parametrize("kind", ["claim", "similar"])
+def test_titles_names_and_codes_are_shown_in_the_document_language(kind):
+    m, a, r = _research_of("guo_bing_2019")
+    assert " / " in m.title and "郭兵 Guo Bing" == m.claimant.name
+    zh = export(kind, "md", m, a, "zh", r, TODAY).decode()  # type: ignore[arg-type]
+    en = export(kind, "md", m, a, "en", r, TODAY).decode()  # type: ignore[arg-type]
+    assert "案件：郭兵诉杭州野生动物世界（2019年行为，人脸识别规定不溯及既往）\n" in zh
+    assert "Guo Bing v. Hangzhou Safari Park (2019 conduct)" not in zh and "Guo Bing" not in zh.split("## 四")[0]
+    assert "Matter: Guo Bing v. Hangzhou Safari Park (2019 conduct)\n" in en and "人脸识别规定不溯及既往" not in en
+    doc = Doc()
+    comparables_table(doc, "zh", r, top=len(r.comparables))
+    cells = [c for b in doc.blocks for row in b.rows for c in row]
+    assert not {"not_court", "unknown"} & set(cells)
+    assert "非法院机关（检察机关、行政机关）" in cells

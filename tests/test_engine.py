@@ -284,3 +284,50 @@ def test_rules_command_lists_every_rule_module(capsys):
     assert main(["rules", "--format", "json"]) == 0
     ids = {r["id"] for r in json.loads(capsys.readouterr().out)["rules"]}
     assert {"claim.portrait", "claim.contract", "old.consent", "temporal.regime", "liab.individual"} <= ids
+
+
+def test_a_face_provisions_item_outside_their_scope_says_so_rather_than_not_in_force():
+    """A deepfake poster uses no face recognition: the face Provisions' Art 2 items are shown for reference
+    because of their scope (Art 1), not because of the dates (the acts are of 2024)."""
+    m = load_matter((ROOT / "data/scenarios/deepfake_obscene_video_2024.matter.json").read_text(encoding="utf-8"))
+    a = analyze(m)
+    morals = next(f for f in a.grounds["poster"] if f.rule == "spc2.7.morals")
+    assert not morals.applicable and morals.out_of_scope
+    assert "第一条的适用范围" in morals.not_applied_note("zh") and "scope" in morals.not_applied_note("en")
+    assert "尚未施行" not in morals.not_applied_note("zh")
+    from litigation.documents.report import render_markdown
+    text = render_markdown(m, a, "zh")
+    assert "不在《人脸识别司法解释》第一条的适用范围内" in text and "施行前" not in text
+
+
+def test_an_instrument_not_yet_in_force_is_labelled_by_its_dates():
+    """Face recognition used in spring 2021: the Civil Code governs, but the face Provisions (in force
+    2021-08-01) do not yet: their items are shown for reference, labelled by the dates, not by scope."""
+    p = processor("gym", start="2021-03-01", uses_face_recognition=True, against_public_order=True,
+                  acts=[{"kind": "collection", "start": "2021-03-01", "end": "2021-05-31"}])
+    a = analyze(load_matter(matter([p])))
+    morals = next(f for f in a.grounds["gym"] if f.rule == "spc2.7.morals")
+    assert not morals.applicable and not morals.out_of_scope
+    assert "尚未施行" in morals.not_applied_note("zh") and "not in force" in morals.not_applied_note("en")
+
+
+def test_a_platform_sued_alone_is_the_defendant_to_its_users_claims_and_the_headline_says_so():
+    """The anonymous uploader is not sued; the slow platform answers for the enlarged part (CC 1195(2)): the
+    first screen names the claim against the platform instead of 'nothing to analyse yet'."""
+    m = load_matter((ROOT / "data/scenarios/platform_sued_alone_anonymous_uploader.matter.json").read_text(
+        encoding="utf-8"))
+    a = analyze(m)
+    pi = next(c for c in a.claims if c.code == "personal_information")
+    assert pi.found and pi.against == ["vplat"]
+    f = next(f for f in pi.findings if f.participant == "vplat")
+    assert f.rule == "claim.platform" and {"1195", "1194"} <= {str(c.article) for c in f.citations}
+    assert "某短视频平台" in a.headline()["zh"] and "尚无可分析" not in a.headline()["zh"]
+
+
+def test_a_platform_is_not_made_a_defendant_to_a_claim_its_user_does_not_make_out():
+    m = load_matter((ROOT / "data/scenarios/template_platform_late_takedown.matter.json").read_text(encoding="utf-8"))
+    a = analyze(m)
+    liable = {d.id for d in a.liability.defendants if d.external != "none"}
+    for c in a.claims:
+        for pid in c.against:
+            assert pid in liable or any(f.participant == pid and f.rule != "claim.platform" for f in c.findings)

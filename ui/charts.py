@@ -81,32 +81,95 @@ def range_figure(heads: list, awards: dict[str, list[tuple[str, float]]], lang: 
     return fig
 
 
+# One colour and one marker per outcome code, the same in both languages (the legend shows the code's
+# label in the language of the page). Okabe-Ito colours (distinguishable with the common colour-vision
+# deficiencies) and a marker shape per code, so the chart does not rely on colour alone.
+OUTCOME_STYLE: dict[str, tuple[str, str]] = {
+    "upheld": ("#009E73", "circle"),
+    "partly_upheld": ("#56B4E9", "diamond"),
+    "upheld_extent_unknown": ("#0072B2", "square"),
+    "dismissed": ("#D55E00", "x"),
+    "mediated": ("#CC79A7", "triangle-up"),
+    "withdrawn": ("#999999", "triangle-down"),
+    "pending": ("#F0E442", "hexagon"),
+    "remediated": ("#E69F00", "star"),
+    "sanctioned": ("#882255", "cross"),
+    "unknown": ("#555555", "circle-open"),
+}
+_OTHER = ("#AAAAAA", "circle-open")
+
+
+def outcome_label(code: str, lang: Lang) -> str:
+    """The display label of an outcome code (the case codebook's), in `lang`."""
+    from litigation.cases.schema import CLAIM_OUTCOME
+
+    pair = CLAIM_OUTCOME.get(code)
+    return plot_text(pair[0] if lang == "zh" else pair[1]) if pair else plot_text(code)
+
+
+def _outcomes(codes: set[str]) -> list[str]:
+    """Outcome codes in the codebook's order (the same order in both languages), unlisted ones last."""
+    return [c for c in OUTCOME_STYLE if c in codes] + sorted(codes - set(OUTCOME_STYLE))
+
+
+def wrap(text: str, width: int = 22) -> str:
+    """A long axis label broken over lines (at spaces, or every `width` characters for Chinese), so a
+    narrow chart keeps its plotting area."""
+    if len(text) <= width:
+        return text
+    if " " not in text:
+        return "<br>".join(text[i:i + width] for i in range(0, len(text), width))
+    lines, cur = [], ""
+    for w in text.split(" "):
+        if cur and len(cur) + 1 + len(w) > width:
+            lines.append(cur)
+            cur = w
+        else:
+            cur = f"{cur} {w}" if cur else w
+    return "<br>".join([*lines, cur])
+
+
+_TICKS = {"zh": ["¥1", "¥10", "¥100", "¥1千", "¥1万", "¥10万", "¥100万", "¥1000万"],
+          "en": ["¥1", "¥10", "¥100", "¥1k", "¥10k", "¥100k", "¥1M", "¥10M"]}
+_LEGEND = {"orientation": "h", "y": -0.18, "yanchor": "top", "x": 0, "xanchor": "left", "title": {"text": ""}}
+
+
 def award_strip(rows: list[dict], lang: Lang) -> go.Figure:
-    """Awards on a log axis, one row per setting; `rows` have case_id, award, group, outcome."""
+    """Awards on a log axis, one row per setting. `rows` have case_id, award, group (the setting's label),
+    outcome (a code) and optionally where (the province's label, shown on hover)."""
     fig = go.Figure()
-    groups = sorted({r["group"] for r in rows})
-    outcomes = sorted({r["outcome"] for r in rows})
-    symbols = ["circle", "diamond", "square", "triangle-up", "x", "star", "cross", "hexagon"]
-    for i, o in enumerate(outcomes):
+    groups = sorted({wrap(plot_text(r["group"])) for r in rows})
+    for o in _outcomes({r["outcome"] for r in rows}):
         pts = [r for r in rows if r["outcome"] == o]
-        fig.add_trace(go.Scatter(x=[r["award"] for r in pts], y=[r["group"] for r in pts], mode="markers",
-                                 name=o, text=[r["case_id"] for r in pts], hovertemplate="%{text}: ¥%{x:,.0f}",
-                                 marker={"size": 11, "symbol": symbols[i % len(symbols)], "opacity": 0.8}))
-    fig.update_xaxes(type="log", title=tr("an.l.rmb_axis", lang), tickprefix="¥", tickformat=",.0f", dtick=1)
-    fig.update_yaxes(categoryorder="array", categoryarray=groups)
-    fig.update_layout(title=tr("ca.dist", lang), height=180 + 28 * max(1, len(groups)),
-                      margin={"l": 10, "r": 10, "t": 90, "b": 40}, font={"family": FONT})
+        colour, symbol = OUTCOME_STYLE.get(o, _OTHER)
+        fig.add_trace(go.Scatter(
+            x=[r["award"] for r in pts], y=[wrap(plot_text(r["group"])) for r in pts], mode="markers",
+            name=outcome_label(o, lang), legendgroup=o,
+            text=[plot_text(" · ".join(x for x in (r["case_id"], r.get("where") or "") if x)) for r in pts],
+            hovertemplate="%{text}: ¥%{x:,.0f}<extra>%{fullData.name}</extra>",
+            marker={"size": 11, "symbol": symbol, "color": colour, "opacity": 0.85,
+                    "line": {"width": 1, "color": "#333333"}}))
+    # short tick labels at powers of ten from ¥1 (no "¥0" for the decade below), kept upright when narrow
+    fig.update_xaxes(type="log", title=tr("an.l.rmb_axis", lang), tickvals=[10 ** k for k in range(8)],
+                     ticktext=_TICKS["zh" if lang == "zh" else "en"], tickangle=0)
+    fig.update_yaxes(categoryorder="array", categoryarray=groups, automargin=True)
+    lines = sum(g.count("<br>") + 1 for g in groups)  # room for every line of every wrapped label
+    fig.update_layout(title=tr("ca.dist", lang), height=220 + 22 * lines + 14 * len(groups),
+                      margin={"l": 10, "r": 10, "t": 60, "b": 40}, legend=_LEGEND, font={"family": FONT})
     return fig
 
 
 def year_bars(counts: dict[int, dict[str, int]], lang: Lang) -> go.Figure:
-    """Cases per year, stacked by outcome (labels printed in the legend and hover)."""
+    """Cases per year, stacked by outcome code (colours fixed per code; labels in the legend and hover)."""
     years = sorted(counts)
-    outcomes = sorted({o for v in counts.values() for o in v})
     fig = go.Figure()
-    for o in outcomes:
-        fig.add_bar(x=years, y=[counts[y].get(o, 0) for y in years], name=o)
-    fig.update_layout(barmode="stack", title=tr("ca.by_year", lang), height=320,
-                      margin={"l": 10, "r": 10, "t": 90, "b": 40}, font={"family": FONT})
+    for o in _outcomes({o for v in counts.values() for o in v}):
+        colour, _ = OUTCOME_STYLE.get(o, _OTHER)
+        fig.add_bar(x=years, y=[counts[y].get(o, 0) for y in years], name=outcome_label(o, lang), legendgroup=o,
+                    marker_color=colour, hovertemplate="%{x}: %{y}<extra>%{fullData.name}</extra>")
+    fig.update_layout(barmode="stack", title=tr("ca.by_year", lang), height=380,
+                      margin={"l": 10, "r": 10, "t": 60, "b": 40}, legend=_LEGEND, font={"family": FONT})
     fig.update_xaxes(type="category")
+    fig.update_yaxes(title=tr("ca.n_cases", lang), dtick=1 if max((sum(v.values()) for v in counts.values()),
+                                                                   default=0) <= 10 else None)
     return fig

@@ -59,7 +59,7 @@ def finding(f: Finding, names: dict[str, str], title: str | None = None, expande
             st.caption(t("an.reform_banner"))
         st.markdown(esc(f.explanation(lg)))
         if not f.applicable:
-            st.caption(t("an.not_applicable"))
+            st.caption(esc(f.not_applied_note(lg)))
         if f.citations:
             st.markdown(f"**{t('an.basis')}**: " + esc(f.cite_labels(lg)))
         if f.facts:

@@ -81,8 +81,18 @@ def scenario_title(path: str, mtime: float) -> str:
         return Path(path).name
 
 
-def filter_mask(df: Any, filters: Any) -> Any:
-    """Rows of the case dataset that pass the explorer filters (through the comparables module)."""
-    from litigation.damages.comparables import CaseIndex
+@st.cache_data(show_spinner=False, max_entries=4)
+def _teaching_notes(path: str, mtime: float) -> dict:
+    from litigation.law.teaching import load_notes
 
-    return CaseIndex(df).mask(filters)
+    return load_notes(Path(path))
+
+
+def teaching_notes() -> dict:
+    """The scenario library's teaching notes (data/scenarios/teaching.yaml), empty if the file is missing."""
+    p = SCENARIOS / "teaching.yaml"
+    try:
+        return _teaching_notes(str(p), p.stat().st_mtime)
+    except (OSError, ValueError):
+        log.exception("teaching notes unavailable")
+        return {"groups": {}, "scenarios": {}}

@@ -1,7 +1,8 @@
 """The `cases` command (registered through `register(subparsers)`):
 
     python -m litigation cases validate [--path P]
-    python -m litigation cases list     [--path P] [--format table|json]
+    python -m litigation cases list     [--path P] [--format table|json|csv|xlsx] [-o FILE]
+                                        [--search TEXT [--scope all|keyword|party|case_no]]
     python -m litigation cases add FILE [--path P]           # append rows (CSV or JSON) to a collection
     python -m litigation cases import [FILE | --bundled] [--path P] [--replace]
                                                              # create/replace a whole collection
@@ -67,9 +68,27 @@ def _cmd_list(args) -> int:
         _print_errors(exc.errors)
         print("run `python -m litigation cases validate` for details", file=sys.stderr)
         return 1
+    if args.search:
+        from litigation.cases.explorer import search_mask
+
+        df = df[search_mask(df, args.search, args.scope)]
     if args.format == "json":
         json.dump(to_records(df), sys.stdout, ensure_ascii=False, indent=1)
         print()
+        return 0
+    if args.format in ("csv", "xlsx"):  # every column, formula cells neutralised (for a spreadsheet)
+        from litigation.cases.explorer import to_csv, to_xlsx
+
+        if args.format == "xlsx" and not args.output:
+            print("error: --format xlsx needs -o FILE / xlsx 格式需要 -o 指定文件", file=sys.stderr)
+            return 2
+        data = to_csv(df) if args.format == "csv" else to_xlsx(df)
+        if args.output:
+            with open(args.output, "wb") as fh:
+                fh.write(data)
+        else:
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
         return 0
     view = df[list(LIST_COLUMNS)].copy()
     view = view.astype(object).where(view.notna(), "")
@@ -135,7 +154,12 @@ def register(subparsers) -> None:
 
     ls = sub.add_parser("list", help="list the cases")
     path_arg(ls)
-    ls.add_argument("--format", choices=("table", "json"), default="table")
+    ls.add_argument("--format", choices=("table", "json", "csv", "xlsx"), default="table",
+                    help="csv and xlsx: every cell beginning with =, +, -, @ gets a leading ' (never a formula)")
+    ls.add_argument("-o", "--output", default=None, help="write csv or xlsx to this file (xlsx needs it)")
+    ls.add_argument("--search", default=None, help="only cases containing every word (e.g. a case number, 6971)")
+    ls.add_argument("--scope", choices=("all", "keyword", "party", "case_no"), default="all",
+                    help="where --search looks: everything, names/court/notes, party names, case number")
     ls.set_defaults(func=_cmd_list)
 
     a = sub.add_parser("add", help="append cases from a CSV or JSON file to an existing collection (all-or-nothing)")

@@ -179,16 +179,35 @@ DATE_PRECISION = {
     "month": ("精确到月", "month"),
     "year": ("精确到年", "year"),
 }
+AUTHORITY_TIER = {
+    "guiding": ("最高人民法院指导性案例", "SPC guiding case"),
+    "spc_published": ("最高人民法院发布的典型案例或人民法院案例库入库案例", "SPC typical case or SPC case-library entry"),
+    "high_court_published": ("高级人民法院发布的典型案例或参考性案例", "typical or reference case published by a high court"),
+    "local_published": ("其他法院发布的典型案例或示范性案例", "typical or model case published by another court"),
+    "other": ("卷宗未载有上述发布", "no such publication reported in the dossiers"),
+}
+FINALITY = {
+    "final": ("已生效（二审、再审裁判，或来源载明生效、未上诉）", "final (appeal or retrial decision, or the source says in force / not appealed)"),
+    "no_appeal_reported": ("未见上诉报道，生效情况待核实", "no appeal reported; finality not confirmed"),
+    "appealed": ("已上诉或拟上诉，结果不明", "appealed or appeal intended; outcome unknown"),
+    "superseded": ("已被后一审级裁判或调解取代（维持或改判）", "superseded by a later instance (affirmed, varied or settled)"),
+    "reversed": ("已被上级法院撤销或改判", "reversed on appeal"),
+}
 DOSSIER = {
     "dossier": ("案例卷宗一 dossier.md", "shared/cases/dossier.md"),
     "dossier-2": ("案例卷宗二 dossier-2.md", "shared/cases/dossier-2.md"),
 }
-# Chinese short names as in shared/stats/income_by_province.csv (province_zh).
-PROVINCES = (
-    "北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏", "浙江", "安徽",
-    "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "重庆", "四川", "贵州",
-    "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆",
-)
+# Chinese short names as in shared/stats/income_by_province.csv (province_zh), with the English names of
+# the same file (province_en): the English UI shows these.
+PROVINCE_NAMES = {
+    "北京": "Beijing", "天津": "Tianjin", "河北": "Hebei", "山西": "Shanxi", "内蒙古": "Inner Mongolia",
+    "辽宁": "Liaoning", "吉林": "Jilin", "黑龙江": "Heilongjiang", "上海": "Shanghai", "江苏": "Jiangsu",
+    "浙江": "Zhejiang", "安徽": "Anhui", "福建": "Fujian", "江西": "Jiangxi", "山东": "Shandong", "河南": "Henan",
+    "湖北": "Hubei", "湖南": "Hunan", "广东": "Guangdong", "广西": "Guangxi", "海南": "Hainan", "重庆": "Chongqing",
+    "四川": "Sichuan", "贵州": "Guizhou", "云南": "Yunnan", "西藏": "Tibet (Xizang)", "陕西": "Shaanxi", "甘肃": "Gansu",
+    "青海": "Qinghai", "宁夏": "Ningxia", "新疆": "Xinjiang",
+}
+PROVINCES = tuple(PROVINCE_NAMES)
 
 HEADS = ("economic_loss", "reasonable_expenses", "attorney_fees", "mental_distress", "other")
 CLAIMED = tuple(f"claimed_{h}" for h in HEADS)
@@ -218,6 +237,8 @@ CODE_COLUMNS: dict[str, tuple[Mapping[str, tuple[str, str]], bool]] = {
     "other_kind": (OTHER_KIND, False),
     "amount_unit": (AMOUNT_UNIT, False),
     "figure_confidence": (FIGURE_CONFIDENCE, True),
+    "authority_tier": (AUTHORITY_TIER, False),
+    "finality": (FINALITY, False),
 }
 # semicolon-list code columns
 MULTI_CODE_COLUMNS: dict[str, Mapping[str, tuple[str, str]]] = {
@@ -241,8 +262,13 @@ COLUMNS: tuple[str, ...] = (
     *CLAIMED, "claimed_total", *AWARDED, "awarded_total",
     "other_kind", "amount_unit", "approx_fields", "weak_fields", "figure_confidence", "amount_note",
     "in_default_sample",
+    "authority_tier", "authority_note", "finality", "holding_zh", "holding_source",
     "source_citation", "source_urls", "notes",
 )
+# Columns added after the first release: a collection written before them may lack them (read as empty).
+OPTIONAL_COLUMNS = ("authority_tier", "authority_note", "finality", "holding_zh", "holding_source")
+PUBLISHED_TIERS = ("guiding", "spc_published", "high_court_published", "local_published")
+JUDGMENT_PROCEDURES = ("civil_judgment", "civil_pil", "criminal_incidental_pil", "administrative_litigation")
 REQUIRED_VALUES = (
     "case_id", "dispute_id", "province", "internet_court", "face_case", "in_default_sample",
     "cause_of_action", "defendant_kinds",

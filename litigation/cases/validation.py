@@ -23,10 +23,13 @@ from litigation.cases.schema import (
     HEADS,
     INSTANCE,
     INT_COLUMNS,
+    JUDGMENT_PROCEDURES,
     LINES_ATTR,
     MULTI_CODE_COLUMNS,
     NON_COURT_PROCEDURES,
+    OPTIONAL_COLUMNS,
     PROVINCES,
+    PUBLISHED_TIERS,
     REQUIRED_VALUES,
     SANCTION_PROCEDURES,
     SOURCES_ATTR,
@@ -106,6 +109,8 @@ def validate_cases(df: pd.DataFrame, *, today: dt.date | None = None) -> list[Ro
     # --- columns
     missing = [c for c in COLUMNS if c not in df.columns]
     for c in missing:
+        if c in OPTIONAL_COLUMNS:
+            continue
         out.add((None, None, None), c, f"required column '{c}' is missing", f"缺少必需的列“{c}”")
     for c in df.columns:
         if c not in COLUMNS:
@@ -140,6 +145,12 @@ def validate_cases(df: pd.DataFrame, *, today: dt.date | None = None) -> list[Ro
             groups.setdefault(did, []).append(i)
     for did, idx in groups.items():
         if len(idx) < 2:
+            fin = rows[idx[0]].get("finality", "").strip()
+            if fin in ("superseded", "reversed"):
+                i = idx[0]
+                out.add((sources[i], lines[i], rows[i].get("case_id", "").strip()), "finality",
+                        f"'{fin}' needs a later-instance row of dispute '{did}'",
+                        f"finality 为“{fin}”须有纠纷“{did}”的后一审级记录")
             continue
         _validate_group(did, idx, rows, sources, lines, out)
     return out.errors
@@ -337,10 +348,42 @@ def _validate_row(r: dict[str, str], ctx, out: _Collector, today: dt.date) -> No
     if ct == "separate" and sc == "false":
         out.add(ctx, "separate_consent", "consent_type 'separate' contradicts separate_consent false",
                 "consent_type 为 separate 与 separate_consent 为 false 矛盾")
+    _validate_authority(g, ctx, out)
     if g.get("in_default_sample") == "true" and not default_sample_rule(g):
         out.add(ctx, "in_default_sample",
                 "in_default_sample may be true only for a civil judgment in a face case brought by an individual",
                 "仅个人提起、经民事判决的人脸案件可计入默认样本（in_default_sample）")
+
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def _validate_authority(g: dict[str, str], ctx, out: _Collector) -> None:
+    """Publication tier, finality and the Chinese holding: each published tier names its listing, a
+    quoted holding names where it was read, and finality is stated for court judgments only."""
+    tier = g.get("authority_tier", "")
+    if tier in PUBLISHED_TIERS and not g.get("authority_note", ""):
+        out.add(ctx, "authority_note", f"authority_tier '{tier}' needs authority_note (the listing, as the source names it)",
+                f"authority_tier 为“{tier}”时须在 authority_note 中写明发布情况（按来源原样）")
+    if g.get("authority_note", "") and tier not in PUBLISHED_TIERS:
+        out.add(ctx, "authority_note", "authority_note is only for a published tier (guiding, spc_published, "
+                "high_court_published, local_published)", "仅在 authority_tier 为已发布类别时填写 authority_note")
+    held, src = g.get("holding_zh", ""), g.get("holding_source", "")
+    if held and not src:
+        out.add(ctx, "holding_source", "holding_zh needs holding_source (where the Chinese text was read)",
+                "填写 holding_zh 时须在 holding_source 中写明出处")
+    if src and not held:
+        out.add(ctx, "holding_source", "holding_source is filled but holding_zh is empty", "holding_zh 为空，holding_source 须留空")
+    if held and not _CJK.search(held):
+        out.add(ctx, "holding_zh", "holding_zh must quote the Chinese text (a translation does not belong here)",
+                "holding_zh 须引用中文原文（译文不得填入）")
+    fin, proc = g.get("finality", ""), g.get("procedure", "")
+    if fin and proc and proc not in JUDGMENT_PROCEDURES:
+        out.add(ctx, "finality", f"finality is only for court judgments, not for {proc} rows",
+                f"finality 仅适用于法院裁判，不适用于 {proc} 类记录")
+    if fin == "no_appeal_reported" and g.get("instance") in ("second", "retrial"):
+        out.add(ctx, "finality", "a second-instance or retrial decision is final, not 'no_appeal_reported'",
+                "二审或再审裁判已生效，finality 不能为 no_appeal_reported")
 
 
 def _validate_dates(g: dict[str, str], ctx, out: _Collector, today: dt.date) -> None:
@@ -427,6 +470,17 @@ def _validate_group(did: str, idx: list[int], rows: list[dict[str, str]], source
         elif inst in ("n/a",):
             out.add(ctx, "instance", f"rows of a multi-row dispute ('{did}') need a court instance, not n/a",
                     f"多条记录的纠纷（“{did}”）须注明审级，不能为 n/a")
+    top = max((_INSTANCE_ORDER.get(rows[i].get("instance", "").strip(), 0) for i in idx), default=0)
+    for i in idx:
+        order = _INSTANCE_ORDER.get(rows[i].get("instance", "").strip(), 0)
+        fin = rows[i].get("finality", "").strip()
+        if 0 < order < top and fin in ("final", "no_appeal_reported", "appealed"):
+            out.add((sources[i], lines[i], rows[i].get("case_id", "").strip()), "finality",
+                    f"dispute '{did}' has a later-instance row, so this decision is 'superseded' or 'reversed', not '{fin}'",
+                    f"纠纷“{did}”已有后一审级记录，本记录的 finality 应为 superseded 或 reversed，不能为“{fin}”")
+        if fin in ("superseded", "reversed") and order == top:
+            out.add((sources[i], lines[i], rows[i].get("case_id", "").strip()), "finality",
+                    f"'{fin}' needs a later-instance row of dispute '{did}'", f"finality 为“{fin}”须有纠纷“{did}”的后一审级记录")
     for col in ("face_case", "matter_class", "province"):
         vals = {rows[i].get(col, "").strip() for i in idx} - {""}
         if col == "province" and any(rows[i].get("court_level", "").strip() == "supreme" for i in idx):

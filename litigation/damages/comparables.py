@@ -233,6 +233,8 @@ class Filters(BaseModel):
     award_min: float | None = None
     award_max: float | None = None
     face_only: bool = False
+    include_unknown_year: bool = False  # a year range then also passes decisions whose year is unknown
+    include_unknown_court: bool = False  # a court-level filter then also passes an unknown court level
 
 
 def encode_query(factors: dict, vocab: dict[str, dict[str, int]]) -> Encoded:
@@ -316,19 +318,25 @@ class CaseIndex:
             self._c34 = (self._c3 * n4 + self._c4).astype(np.intp)
 
     def mask(self, f: Filters) -> np.ndarray:
-        """Rows that pass the filters (vectorised; unknown values never pass a range filter)."""
+        """Rows that pass the filters (vectorised). An unknown value never passes a range or a court-level
+        filter unless the filter says to include unknowns (`include_unknown_year`, `_court`);
+        `left_out` counts the rows that rule keeps out."""
         m = np.ones(len(self.cases), dtype=bool)
         for col, vals in (("scenario", f.scenario), ("court_level", f.court_level), ("province", f.province),
                           ("procedure", f.procedure), ("claim_outcome", f.outcome)):
             if vals:
                 codes, voc = self._codes.get(col, (np.full(len(m), -1), {}))
-                m &= np.isin(codes, [voc[v] for v in vals if v in voc])
+                hit = np.isin(codes, [voc[v] for v in vals if v in voc])
+                if col == "court_level" and f.include_unknown_court:
+                    hit |= np.isin(codes, [-1, voc.get("unknown", -1)])
+                m &= hit
         y = self.enc.year
+        unknown_year = np.isnan(y) if f.include_unknown_year else np.zeros(len(m), dtype=bool)
         with np.errstate(invalid="ignore"):
             if f.year_min is not None:
-                m &= y >= f.year_min
+                m &= (y >= f.year_min) | unknown_year
             if f.year_max is not None:
-                m &= y <= f.year_max
+                m &= (y <= f.year_max) | unknown_year
             if f.award_min is not None:
                 m &= self._award >= f.award_min
             if f.award_max is not None:
@@ -336,6 +344,18 @@ class CaseIndex:
         if f.face_only:
             m &= self._face == 1
         return m
+
+    def left_out(self, f: Filters, within: np.ndarray | None = None) -> dict[str, int]:
+        """How many decisions (among `within`, default all) the filters keep out only because their year
+        (`year`) or court level (`court`) is unknown: what ticking the matching include box would add back
+        (or, when it is ticked, what it adds)."""
+        within = np.ones(len(self.cases), dtype=bool) if within is None else within
+        out = {}
+        for name, flag in (("year", "include_unknown_year"), ("court", "include_unknown_court")):
+            with_unknown = self.mask(f.model_copy(update={flag: True}))
+            without = self.mask(f.model_copy(update={flag: False}))
+            out[name] = int((with_unknown & ~without & within).sum())
+        return out
 
     def query(self, factors: dict) -> Encoded:
         return encode_query(factors, self.enc.vocab)
@@ -345,20 +365,19 @@ class CaseIndex:
         year: a row that fails them costs infinity, at no extra pass) and the rest (a row mask).
 
         A factor filter is folded only where it means the same on the codes as on the raw column (a value
-        the encoding treats as unknown, such as "unknown", stays a raw filter)."""
+        the encoding treats as unknown, such as "unknown", and a court-level filter that includes unknown
+        levels stay raw filters); a year range that includes unknown years lets the unknown year pass."""
         fold: dict[str, np.ndarray] = {}
-        rest: dict = {}
+        done: dict = {}  # the folded filters, cleared in the rest
         for col in ("scenario", "court_level", "province"):
             vals = getattr(f, col)
-            if not vals:
+            if not vals or (col == "court_level" and f.include_unknown_court):
                 continue
             voc, raw = self.enc.vocab.get(col, {}), self._codes.get(col, (None, {}))[1]
             if all(v in voc or v not in raw for v in vals):
                 ok = np.zeros(self._sizes[col], dtype=bool)  # index = code + 1; code -1 (unknown) never passes
                 ok[[voc[v] + 1 for v in vals if v in voc]] = True
-                fold[col] = ok
-            else:
-                rest[col] = vals
+                fold[col], done[col] = ok, None
         if f.year_min is not None or f.year_max is not None:
             with np.errstate(invalid="ignore"):
                 ok = ~np.isnan(self._years)
@@ -366,10 +385,13 @@ class CaseIndex:
                     ok &= self._years >= f.year_min
                 if f.year_max is not None:
                     ok &= self._years <= f.year_max
+            if f.include_unknown_year:
+                ok |= np.isnan(self._years)
             fold["year"] = ok
-        left = Filters(**rest, procedure=f.procedure, outcome=f.outcome, award_min=f.award_min,
-                       award_max=f.award_max, face_only=f.face_only)
-        active = any(v not in (None, [], False) for v in left.model_dump().values())
+            done.update(year_min=None, year_max=None, include_unknown_year=False)
+        left = f.model_copy(update=done)
+        active = any(v not in (None, [], False) for k, v in left.model_dump().items()
+                     if not k.startswith("include_unknown_"))
         return fold, (left if active else None)
 
     def total_distance(self, q: Encoded, fold: dict[str, np.ndarray] | None = None) -> np.ndarray:
@@ -465,5 +487,8 @@ def describe(c: Comparable, lang) -> str:
     if lang == "zh":
         return (f"{c.case_id} {c.case_name.zh}｜{c.court.zh}（{level}，{c.province or '—'}，{c.year or '—'}）｜"
                 f"判赔 {award}｜相似度 {c.similarity:.0%}｜相同：{same or '—'}｜不同：{other or '—'}")
-    return (f"{c.case_id} {c.case_name.en} | {c.court.en} ({level}, {c.province or '—'}, {c.year or '—'}) | "
+    from litigation.cases.schema import PROVINCE_NAMES
+
+    prov = PROVINCE_NAMES.get(c.province or "", c.province)
+    return (f"{c.case_id} {c.case_name.en} | {c.court.en} ({level}, {prov or '—'}, {c.year or '—'}) | "
             f"award {award} | similarity {c.similarity:.0%} | same: {same or '—'} | differs: {other or '—'}")

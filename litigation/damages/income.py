@@ -31,13 +31,16 @@ class IncomeFigure(BaseModel):
     national_fallback: bool
 
     def describe(self, amount: float | None = None) -> Text:
+        from litigation.cases.schema import PROVINCE_NAMES
+
         where = "全国" if self.national_fallback else self.province
-        where_en = "national" if self.national_fallback else self.province
+        prov_en = PROVINCE_NAMES.get(self.province, self.province)  # the English text names it in English
+        where_en = "national" if self.national_fallback else prov_en
         zh = f"{where} {self.year} 年居民人均可支配收入 {self.income:,.0f} 元（{self.confidence}）"
         en = f"Per-capita disposable income, {where_en} {self.year}: RMB {self.income:,.0f} ({self.confidence})"
         if self.national_fallback:
             zh += f"；{self.province}无可用数据，改用全国数字"
-            en += f"; no figure for {self.province}, national figure shown"
+            en += f"; no figure for {prov_en}, national figure shown"
         if amount:
             share = amount / self.income
             zh += f"；估计中位数约为其 {share:.1%}"

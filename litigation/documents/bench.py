@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 from litigation.documents.blocks import Doc
-from litigation.documents.complaint import localise_names
 from litigation.documents.issues import draft_judgment, focus_section
+from litigation.documents.names import localise_names
 from litigation.documents.research import Research
 from litigation.documents.sections import (
     burden,

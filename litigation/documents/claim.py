@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from litigation.documents.blocks import Doc
+from litigation.documents.names import localise_names
 from litigation.documents.research import Research
 from litigation.documents.sections import (
     burden,
@@ -57,4 +58,5 @@ def claim_memo(m: Matter, a: Analysis, lang: Lang, r: Research | None = None, to
     comparables(doc, lang, r, top=5)
     flags(doc, a, lang, names)
     citation_index(doc, a, lang)
+    localise_names(doc, m, lang)
     return doc

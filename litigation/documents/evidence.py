@@ -229,7 +229,7 @@ def evidence_list(m: Matter, a: Analysis, lang: Lang, r: object = None, today: d
     doc.p(f"提交人：原告 {who}；案件：{who} 诉 {defs}" if zh else f"Filed by the claimant {who}; case: {who} v. {defs}")
     evidence_table(doc, m, a, lang)
     doc.p(("提交日期：" if zh else "Date: ") + (today or dt.date.today()).isoformat())
-    from litigation.documents.complaint import localise_names
+    from litigation.documents.names import localise_names
 
     localise_names(doc, m, lang)
     return doc

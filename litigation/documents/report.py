@@ -37,7 +37,8 @@ H = {
 def _bullet(f: Finding, lang: Lang) -> str:
     status = {True: "✔", False: "✘", None: "?"}[f.holds]
     cites = f.cite_labels(lang)
-    extra = "" if f.applicable else (" （施行前，仅供参考）" if lang == "zh" else " (not in force for the acts: reference only)")
+    note = f.not_applied_note(lang)
+    extra = f"（{note}）" if note and lang == "zh" else f" ({note})" if note else ""
     return (f"- {status} **{md(f.title(lang))}** — {md(f.explanation(lang))}{extra}  \n"
             f"  _{H['basis'](lang)}: {md(cites)}_")
 

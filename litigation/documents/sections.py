@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from litigation.documents.blocks import Doc, Kind
+from litigation.documents.names import display_name
 from litigation.documents.research import Research
 from litigation.facts.labels import label
 from litigation.facts.matter import Matter
@@ -55,8 +56,8 @@ def finding_line(f: Finding, lang: Lang, names: dict[str, str], with_status: boo
         f"{names.get(f.participant, f.participant)}: " if f.participant else "")
     status = f"[{holds(f, lang)}] " if with_status else ""
     basis = ("依据：" if lang == "zh" else "Basis: ") + cite_list(f, lang) if f.citations else ""
-    extra = "" if f.applicable else (" （该规定对这些行为尚未施行，仅供参考）" if lang == "zh"
-                                     else " (not in force for these acts; reference only)")
+    note = f.not_applied_note(lang)
+    extra = f"（{note}）" if note and lang == "zh" else f" ({note})" if note else ""
     return f"{status}{who}{f.title(lang)} — {f.explanation(lang)}{extra}" + (f"（{basis}）" if lang == "zh" and basis
                                                                           else f" ({basis})" if basis else "")
 
@@ -93,7 +94,7 @@ def citation_index(doc: Doc, a: Analysis, lang: Lang) -> None:
 def header(doc: Doc, kind: Kind, m: Matter, a: Analysis | None, lang: Lang, today: dt.date) -> None:
     doc.title(TITLES[kind](lang))
     if m.title:
-        doc.p(("案件：" if lang == "zh" else "Matter: ") + m.title)
+        doc.p(("案件：" if lang == "zh" else "Matter: ") + display_name(m.title, lang))
     doc.p(("生成日期：" if lang == "zh" else "Prepared: ") + today.isoformat() +
           (("；分析日期：" if lang == "zh" else "; analysis as of: ") + a.as_of.isoformat() if a else ""))
     doc.note(DISCLAIMER(lang))
@@ -291,10 +292,26 @@ def comparables(doc: Doc, lang: Lang, r: Research | None, top: int, title: Text 
     for c in r.comparables[:top]:
         d = r.details.get(c.case_id, {})
         rows.append([c.case_id, c.case_name(lang), (d.get("case_no") or "—"), c.court(lang),
-                     label("court_level", c.court_level, lang), str(c.year or "—"),
+                     case_label("court_level", c.court_level, lang), str(c.year or "—"),
                      outcome(c.outcome, lang), money(c.awarded_total), f"{c.similarity:.0%}"])
     doc.table(["编号", "案件", "案号", "法院", "层级", "年份", "结果", "判赔", "相似度"] if zh else
               ["ID", "Case", "Case no.", "Court", "Level", "Year", "Outcome", "Award", "Similarity"], rows)
+
+
+def case_label(column: str, code: str | None, lang: Lang) -> str:
+    """The label of a case-dataset code: the matter labels where they have it, else the dataset's codebook
+    (`litigation.cases.schema`), else the code itself (never hidden)."""
+    if not code:
+        return "—"
+    if column == "court_level" and code in ("basic", "intermediate", "high"):
+        return label("court_level", code, lang)
+    from litigation.cases.schema import CODE_COLUMNS, MULTI_CODE_COLUMNS
+
+    book = CODE_COLUMNS[column][0] if column in CODE_COLUMNS else MULTI_CODE_COLUMNS.get(column, {})
+    parts = [book.get(x.strip()) for x in str(code).split(";")]
+    if not all(parts):
+        return str(code)
+    return ("、" if lang == "zh" else ", ").join(p[0] if lang == "zh" else p[1] for p in parts if p)
 
 
 def outcome(code: str | None, lang: Lang) -> str:

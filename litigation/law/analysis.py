@@ -19,7 +19,7 @@ from litigation.law import flags as flg
 from litigation.law import remedies as rem
 from litigation.law.burden import BurdenItem, burden_table
 from litigation.law.citations import Citation, cite
-from litigation.law.claims import Claim, claims_for
+from litigation.law.claims import Claim, claims_for, platform_claims
 from litigation.law.context import Ctx, proved
 from litigation.law.infringement import grounds_for, live_grounds
 from litigation.law.liability import Liability, ThirdPersonReading, assess
@@ -131,7 +131,8 @@ class Analysis(BaseModel):
 
         def fnd(f: Finding) -> dict[str, Any]:
             return {"rule": f.rule, "participant": f.participant, "holds": f.holds, "branch": f.branch,
-                    "applicable": f.applicable, "citations": [cit(c) for c in f.citations], "facts": f.facts,
+                    "applicable": f.applicable, "out_of_scope": f.out_of_scope,
+                    "citations": [cit(c) for c in f.citations], "facts": f.facts,
                     "explanation": {"zh": f.explanation.zh, "en": f.explanation.en}}
 
         return {
@@ -241,12 +242,10 @@ def analyze(matter: Matter, mode: Mode = "current", total_damages: float | None 
         live[p.id] = [] if (exempt[p.id] or not shown or household) else live_grounds(
             grounds[p.id], dfn.consent_accepted(defenses[p.id]))
     # The causes of action; a portrait, reputation or privacy claim made out is a ground of tort liability too.
-    claims, elections = claims_for(ctx, live)
-    for c in claims:
-        if c.code in ("portrait", "reputation", "privacy"):
-            for f in c.findings:
-                if f.holds and f.participant in live:
-                    live[f.participant].append(f)
+    claims, elections, unsued = claims_for(ctx, live)
+    for f in [f for c in claims for f in c.findings] + unsued:
+        if f.rule in ("claim.portrait", "claim.reputation", "claim.privacy") and f.holds and f.participant in live:
+            live[f.participant].append(f)
     infringes = {pid: bool(fs) for pid, fs in live.items()}
     no_fault = {pid: dfn.no_fault_proved(fs) for pid, fs in defenses.items()}
     wrongdoers = [q.id for q in m.participants if q.role == "third_party_wrongdoer" and q.wrongdoer_kind != "buyer"
@@ -265,6 +264,8 @@ def analyze(matter: Matter, mode: Mode = "current", total_damages: float | None 
             d.basis = [f for f in (ctx.localise(f.model_copy(update={"participant": d.id})) for f in d.basis)
                        if f.applicable]
 
+    claims = platform_claims(ctx, claims, unsued, {d.id: f for d in liability.defendants for f in d.basis
+                                                   if f.rule == "liab.platform"})
     liable = [d.id for d in liability.defendants if d.external != "none"]
     damages_liable = [d.id for d in liability.defendants if d.external in MONEY]
     rq = m.requests

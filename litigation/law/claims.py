@@ -246,23 +246,31 @@ def _claim(code: ClaimCode, findings: list[Finding], docket: Text) -> Claim:
                  findings=findings)
 
 
-def claims_for(ctx: Ctx, live: dict[str, list[Finding]]) -> tuple[list[Claim], list[Finding]]:
-    """Every claim the facts engage, with its outcome; and the election notes (contract and tort concur)."""
+def claims_for(ctx: Ctx, live: dict[str, list[Finding]]) -> tuple[list[Claim], list[Finding], list[Finding]]:
+    """Every claim the facts engage, with its outcome; the election notes (contract and tort concur); and the
+    tort findings on participants who are not sued (a platform's users: they decide the platform's liability
+    under CC 1195 and 1197, and its claims through `platform_claims`)."""
     m = ctx.matter
     by: dict[str, list[Finding]] = {c: [] for c in CLAIM_ORDER}
+    unsued: list[Finding] = []
     contract_dockets: list[Text] = []
     for p in m.participants:
-        if not p.defendant:
-            continue
         pr = p.processing
         if pr is not None and p.role != "network_service_provider":
-            by["personal_information"].append(personal_information(ctx, p, live.get(p.id, []), participant=p.id))
+            out = [personal_information(ctx, p, live.get(p.id, []), participant=p.id)]
             if any(u in PORTRAIT_USES for u in pr.face_uses):
-                by["portrait"].append(portrait(ctx, p, participant=p.id))
+                out.append(portrait(ctx, p, participant=p.id))
             if pr.lowers_reputation:
-                by["reputation"].append(reputation(ctx, p, participant=p.id))
+                out.append(reputation(ctx, p, participant=p.id))
             if pr.private_space_device or pr.captures_private_life or "private_information" in pr.data_kinds:
-                by["privacy"].append(privacy(ctx, p, participant=p.id))
+                out.append(privacy(ctx, p, participant=p.id))
+            if not p.defendant:
+                unsued += out
+                continue
+            for f in out:
+                by[f.rule.removeprefix("claim.")].append(f)
+        if not p.defendant:
+            continue
         if p.contract.exists:
             by["contract"].append(contract(ctx, p, participant=p.id))
             contract_dockets.append(CONTRACT_DOCKET[p.contract.kind])
@@ -286,4 +294,38 @@ def claims_for(ctx: Ctx, live: dict[str, list[Finding]]) -> tuple[list[Claim], l
                  if pid in found.get(code, set())]
         if torts:
             notes.append(election(ctx, m.participant(pid), torts, participant=pid))
-    return claims, notes
+    return claims, notes, unsued
+
+
+@rule("claim.platform", T("网络服务提供者对用户侵权承担责任", "A network service provider answers for its user's "
+                                                      "infringement"), cc(1194), narrow=True)
+def via_platform(platform: Participant, users: list[Participant], basis: Finding):
+    who = "、".join(u.name for u in users)
+    facts = {"users": [u.id for u in users], "platform": basis.branch}
+    frt = any(u.processing is not None and u.processing.uses_face_recognition for u in users)  # SPC 1: scope
+    cites = [c for c in basis.citations if frt or c.instrument != "SPC-FRT-2021"]
+    return True, basis.branch, facts, T(f"用户 {who} 的侵权成立，{platform.name}：{basis.explanation.zh}",
+                                        f"The infringement by its user {', '.join(u.name for u in users)} is made "
+                                        f"out; {platform.name}: {basis.explanation.en}"), cites
+
+
+def platform_claims(ctx: Ctx, claims: list[Claim], unsued: list[Finding], platform_basis: dict[str, Finding]
+                    ) -> list[Claim]:
+    """A sued platform liable for its users (CC 1195 enlarged part, 1197 knowledge) is a defendant to each claim
+    its users' conduct makes out, sued or not; the claim keeps the right's docket."""
+    by = {c.code: c for c in claims}
+    found_on = {(f.rule.removeprefix("claim."), f.participant) for c in claims for f in c.findings if f.holds}
+    found_on |= {(f.rule.removeprefix("claim."), f.participant) for f in unsued if f.holds}
+    for pid, basis in platform_basis.items():
+        if not basis.holds:
+            continue
+        users = basis.facts["users_liable"]
+        for code in CLAIM_ORDER[:4]:
+            mine = [u for u in users if (code, u) in found_on]
+            if not mine:
+                continue
+            f = via_platform(ctx.matter.participant(pid), [ctx.matter.participant(u) for u in mine], basis,
+                             participant=pid)
+            old = by.get(code)
+            by[code] = _claim(code, (old.findings if old else []) + [f], old.docket if old else DOCKET[code])
+    return [by[c] for c in CLAIM_ORDER if c in by]

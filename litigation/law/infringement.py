@@ -414,7 +414,8 @@ def grounds_for(ctx: Ctx, p: Participant, exemption_basis: str | None = None) ->
     if not pr.uses_face_recognition:  # outside SPC Art 1: its items do not apply as such
         out = [f if not f.rule.startswith(("spc2.", "spc10.")) else f.model_copy(update={
             "citations": [c for c in f.citations if c.instrument != "SPC-FRT-2021"] or f.citations,
-            "applicable": f.applicable and any(c.instrument != "SPC-FRT-2021" for c in f.citations)})
+            "applicable": f.applicable and any(c.instrument != "SPC-FRT-2021" for c in f.citations),
+            "out_of_scope": f.applicable and all(c.instrument == "SPC-FRT-2021" for c in f.citations)})
             for f in out]
     return out
 

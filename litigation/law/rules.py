@@ -28,11 +28,28 @@ class Finding(BaseModel):
     facts: dict[str, Any] = Field(default_factory=dict)
     explanation: Text
     participant: str | None = None
-    applicable: bool = True  # False when the instrument is not in force for the acts (shown, not applied)
+    applicable: bool = True  # False when shown for reference only, not applied (why: `not_applied_note`)
+    out_of_scope: bool = False  # not applied because the instrument does not reach this processing (not its dates)
+
+    def not_applied_note(self, lang: Lang) -> str:
+        """Why a finding is shown but not applied: its instrument is not in force for the acts, or (face
+        Provisions) the processing is outside its scope. Empty when it is applied."""
+        if self.applicable:
+            return ""
+        return NOT_APPLIED["scope" if self.out_of_scope else "force"](lang)
 
     def cite_labels(self, lang: Lang) -> str:
         return "；".join(c.label(lang) for c in self.citations) if lang == "zh" else \
             "; ".join(c.label(lang) for c in self.citations)
+
+
+NOT_APPLIED = {
+    "force": Text(zh="该规定对这些行为尚未施行（或已失效），仅供参考，未予适用",
+                  en="not in force for these acts: shown for reference, not applied"),
+    "scope": Text(zh="该处理未使用人脸识别技术，不在《人脸识别司法解释》第一条的适用范围内，仅供参考，未予适用",
+                  en="outside the face-recognition Provisions' scope (Art 1: no face recognition used): shown for "
+                     "reference, not applied"),
+}
 
 
 @dataclass(frozen=True)

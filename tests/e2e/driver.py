@@ -49,9 +49,10 @@ def free_port() -> int:
 
 
 @contextmanager
-def run_server(log: Path, env: dict[str, str] | None = None) -> Iterator[tuple[str, subprocess.Popen]]:
-    """`streamlit run app.py` on a free localhost port; yields (url, process)."""
-    port = free_port()
+def run_server(log: Path, env: dict[str, str] | None = None, port: int | None = None
+               ) -> Iterator[tuple[str, subprocess.Popen]]:
+    """`streamlit run app.py` on `port` (default: a free localhost port); yields (url, process)."""
+    port = port or free_port()
     full_env = {**os.environ, **(env or {})}
     with open(log, "w") as out:
         proc = subprocess.Popen(

@@ -1,9 +1,14 @@
-"""Teaching page: load a preset scenario, step through the analysis, compare current law with the
-reform mode, and change one fact to see which conclusions flip."""
+"""Teaching page: pick a preset scenario (grouped, with its teaching note), step through the analysis,
+see who bears the loss under current law and under the reform mode, and change several facts at once to
+see every conclusion that flips. The domain work is in litigation/law/teaching.py; the page keeps only
+codes in the session (file names, group codes, change paths and values), so a language switch keeps the
+selection."""
 
 from __future__ import annotations
 
 import copy
+from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pandas as pd
@@ -14,13 +19,15 @@ from litigation.facts import questions as fq
 from litigation.facts import steps as fs
 from litigation.facts.matter import Matter
 from litigation.facts.validation import MatterError, read_matter_file
+from litigation.i18n import Lang
+from litigation.law import teaching as tg
 from litigation.law.analysis import Analysis
 from litigation.law.citations import INSTRUMENTS
 from ui import data, state
 from ui.components import finding
 from ui.diff import diff
 from ui.frame import lang, link, t
-from ui.text import esc
+from ui.text import esc, tr
 from ui.views import analysis as av
 
 TEACH = "ft_teach"
@@ -29,15 +36,27 @@ STAGES = ("facts", "law", "infringement", "defences", "burden", "liability", "re
 
 def _teach() -> dict:
     if TEACH not in st.session_state:
-        st.session_state[TEACH] = {"file": None, "answers": None, "stage": 0, "errors": None}
-    return st.session_state[TEACH]
+        st.session_state[TEACH] = {"file": None, "answers": None, "stage": 0, "errors": None, "changes": []}
+    tch = st.session_state[TEACH]
+    tch.setdefault("changes", [])
+    return tch
 
 
-def _pick() -> None:
+def _fresh(file: str | None) -> None:
     tch = _teach()
-    tch["file"] = st.session_state.get("te_pick")
-    tch["answers"] = None
-    tch["stage"] = 0
+    tch.update(file=file, answers=None, stage=0, errors=None, changes=[])
+
+
+def _pick_group(key: str, groups: dict[str, list[str]]) -> None:
+    g = st.session_state.get(key)
+    if g in groups and _teach()["file"] not in groups[g]:
+        _fresh(groups[g][0])
+
+
+def _pick(key: str, files: list[str]) -> None:
+    f = st.session_state.get(key)
+    if f in files and f != _teach()["file"]:
+        _fresh(f)
 
 
 def _load(path: str) -> None:
@@ -48,6 +67,7 @@ def _load(path: str) -> None:
         tch["answers"], tch["errors"] = None, [e.model_dump() for e in exc.errors]
         return
     tch["answers"], tch["errors"] = fa.answers_from(m.model_dump(mode="json")), None
+    tch["total"] = tg.scenario_total(Path(path)) or tg.loss_of(m)  # the loss that "who bears it" allocates
 
 
 def _copy_to_interview() -> None:
@@ -105,17 +125,6 @@ def diff_table(rows: list[dict[str, str]], before: str, after: str) -> None:
     df = pd.DataFrame(rows)[["area", "item", "before", "after"]]
     df = df.rename(columns={"area": t("te.d.area"), "item": t("te.d.item"), "before": before, "after": after})
     st.dataframe(df, hide_index=True, width="stretch")
-
-
-def compare(m: Matter, names: dict[str, str]) -> None:
-    st.caption(t("te.compare_intro"))
-    cur = state.analysis_of(m, "current")
-    ref = state.analysis_of(m, "reform")
-    rows = diff(cur, ref, names, lang())
-    if not rows:
-        st.success(t("te.same"))
-        return
-    diff_table(rows, t("te.d.current"), t("te.d.reform") + " ⚑")
 
 
 # --------------------------------------------------------------------------- what if
@@ -182,50 +191,249 @@ def changed_matter(changed: dict) -> Matter | None:
     return m2
 
 
-def what_if(m: Matter, a: Analysis, ans: dict, names: dict[str, str]) -> None:
-    """Change one key fact and list the conclusions that flip."""
-    st.caption(t("te.whatif_intro"))
-    changed = choose_change(ans, "te")
-    if changed is None:
+
+# --------------------------------------------------------------------------- who bears it
+def _pct(v: float) -> str:
+    return f"{v:.0%}" if abs(v * 100 - round(v * 100)) < 1e-6 else f"{v:.1%}"
+
+
+def _money(v: float | None) -> str:
+    return "—" if v is None else f"¥{v:,.2f}".removesuffix(".00")
+
+
+def bears_table(m: Matter, a: Analysis) -> pd.DataFrame:
+    """Who bears the loss in the end under one analysis (claimant, each defendant, each non-party)."""
+    from litigation.facts.labels import label
+
+    lg = lang()
+    rows = []
+    for b in tg.who_bears(a):
+        who = (t("te.b.claimant", name=m.claimant.name) if b.kind == "claimant" else
+               t("te.b.non_party", name=b.name) if b.kind == "non_party" else b.name)
+        rows.append({t("te.b.who"): who,
+                     t("te.b.liability"): "—" if b.external is None else label("external", b.external, lg),
+                     t("te.b.share"): _pct(b.share), t("te.b.amount"): _money(b.amount),
+                     t("te.b.exposure"): "—" if b.kind == "claimant" else _money(b.exposure)})
+    return pd.DataFrame(rows)
+
+
+def who_bears_it(m: Matter, names: dict[str, str], total: float | None) -> None:
+    lg = lang()
+    st.caption(t("te.bears_intro"))
+    st.caption(t("te.bears_total", total=f"¥{total:,.0f}") if total else t("te.bears_shares"))
+    cur = state.analysis_of(m, "current", total)
+    ref = state.analysis_of(m, "reform", total)
+    c = st.columns(2)
+    for col, a, head in ((c[0], cur, t("te.d.current")), (c[1], ref, t("te.d.reform") + " ⚑")):
+        with col:
+            st.markdown(f"**{head}**")
+            st.table(bears_table(m, a).set_index(t("te.b.who")))
+    st.markdown(f"#### {t('te.why')}")
+    for line in tg.why_differs(cur, ref):
+        st.markdown("- " + esc(line(lg)))
+    rows = diff(cur, ref, names, lg)
+    with st.expander(t("te.all_diff"), icon=":material/compare_arrows:"):
+        if rows:
+            diff_table(rows, t("te.d.current"), t("te.d.reform") + " ⚑")
+        else:
+            st.success(t("te.same"))
+
+
+# --------------------------------------------------------------------------- several changes
+def _facts(ans: dict) -> dict[str, tuple[fq.Question | None, int | None]]:
+    """path -> (question, participant index) of every key fact asked in these answers, then the date shift."""
+    from ui.sensitivity import candidates
+
+    out: dict[str, tuple[fq.Question | None, int | None]] = {p: (q, i) for _, q, i, p in candidates(ans)}
+    out[tg.SHIFT] = (None, None)
+    return out
+
+
+def _fact_label(ans: dict, path: str, facts: dict, lg: Lang) -> str:
+    """The label of a fact (`lg` is passed in: a format_func may be called outside the script run)."""
+    q, i = facts.get(path, (None, None))
+    if path == tg.SHIFT:
+        return tr("te.shift", lg)
+    if q is None:
+        return path
+    name = q.label(lg)
+    return name if i is None else f"{fa.participant_name(ans, i, lg)} › {name}"
+
+
+def _options(path: str, q: fq.Question | None) -> list[Any]:
+    if path == tg.SHIFT:
+        return [n for n in range(-5, 6) if n != 0]
+    return _value_options(q) if q is not None else []
+
+
+def _value_text(path: str, q: fq.Question | None, v: Any, lg: Lang) -> str:
+    from ui.sensitivity import value_label
+
+    if path == tg.SHIFT:
+        return tr("te.years", lg, n=int(v or 0))
+    return value_label(q, v, lg) if q is not None else str(v)
+
+
+def _add(fact_key: str, ans_key: str) -> None:
+    tch = _teach()
+    path = st.session_state.get(fact_key)
+    ans = tg.apply_changes(tch["answers"] or {}, tch["changes"])
+    facts = _facts(ans)
+    if path not in facts:
         return
-    m2 = changed_matter(changed)
+    opts = _options(path, facts[path][0])
+    vi = st.session_state.get(f"{ans_key}:{path}")
+    if not isinstance(vi, int) or not 0 <= vi < len(opts):
+        return
+    tch["changes"] = tg.add_change(tch["changes"], path, opts[vi])
+
+
+def _remove(j: int) -> None:
+    ch = _teach()["changes"]
+    if 0 <= j < len(ch):
+        ch.pop(j)
+
+
+def _clear() -> None:
+    _teach()["changes"] = []
+
+
+def change_editor(ans: dict) -> list[dict]:
+    """Widgets to add changes (a fact and a new answer) and remove them; the list of changes (codes)."""
+    lg = lang()
+    tch = _teach()
+    changes = tch["changes"]
+    now = tg.apply_changes(ans, changes)
+    facts = _facts(now)
+    paths = list(facts)
+    fact_key, val_key = f"te_cf:{lg}", f"te_cv:{lg}"
+    c = st.columns([5, 3, 2], vertical_alignment="bottom")
+    with c[0]:
+        path = st.selectbox(t("te.fact"), paths, format_func=lambda p: _fact_label(now, p, facts, lg), key=fact_key)
+    q = facts[path][0]
+    opts = _options(path, q)
+    cur = 0 if path == tg.SHIFT else fq.get_in(now, path)
+    default = next((i for i, v in enumerate(opts) if v != cur), 0)
+    with c[1]:
+        st.selectbox(t("te.new_value"), list(range(len(opts))), index=default, key=f"{val_key}:{path}",
+                     format_func=lambda i: _value_text(path, q, opts[i], lg))
+    with c[2]:
+        st.button(t("te.add"), key=f"te_add:{lg}", on_click=_add, args=(fact_key, val_key), icon=":material/add:",
+                  type="primary", width="stretch")
+    if path != tg.SHIFT:
+        st.caption(t("te.current_value", v=_value_text(path, q, cur, lg)))
+    st.markdown(f"**{t('te.your_changes')}**")
+    if not changes:
+        st.caption(t("te.no_changes"))
+    base_facts = _facts(ans)
+    for j, ch in enumerate(changes):
+        p = ch["path"]
+        q0 = (base_facts.get(p) or facts.get(p) or (None, None))[0]
+        old = None if p == tg.SHIFT else fq.get_in(ans, p)
+        row = st.columns([8, 2], vertical_alignment="center")
+        text = t("te.change_row", fact=_fact_label(ans, p, {**facts, **base_facts}, lg),
+                 old="—" if p == tg.SHIFT else _value_text(p, q0, old, lg), new=_value_text(p, q0, ch["value"], lg))
+        row[0].markdown(f"{j + 1}. " + esc(text))
+        row[1].button(t("te.remove"), key=f"te_rm:{j}:{p}", on_click=_remove, args=(j,), icon=":material/delete:")
+    if changes:
+        st.button(t("te.clear"), key="te_clear", on_click=_clear, icon=":material/restart_alt:")
+    return changes
+
+
+def _range(m: Matter, a: Analysis) -> Any:
+    """The compensation estimate's total range for a matter (None if the case data is unavailable)."""
+    def make() -> Any:
+        try:
+            from litigation.damages.compensation import estimate
+            from litigation.damages.estimator import cached_models
+
+            total = estimate(m, models=cached_models(), analysis=a).total
+            return SimpleNamespace(**total.range.model_dump(), citations=total.citations)
+        except Exception:  # noqa: BLE001 - the range is optional; the other conclusions stand without it
+            data.log.exception("compensation range unavailable")
+            return None
+
+    return state._remember(("te_range", m.model_dump_json(), a.mode), make)
+
+
+def flips_table(flips: list[tg.Flip]) -> pd.DataFrame:
+    lg = lang()
+    return pd.DataFrame([{t("te.d.area"): tg.AREAS[f.area](lg), t("te.d.item"): f.item(lg),
+                          t("te.d.before"): f.before(lg), t("te.d.after"): f.after(lg),
+                          t("te.d.basis"): f.basis_label(lg)} for f in flips])
+
+
+def several_changes(m: Matter, ans: dict, names: dict[str, str], total: float | None) -> None:
+    st.caption(t("te.changes_intro"))
+    changes = change_editor(ans)
+    if not changes:
+        return
+    m2 = changed_matter(tg.apply_changes(ans, changes))
     if m2 is None:
         return
-    a2 = state.analysis_of(m2, a.mode, a.liability.total_damages)
-    rows = diff(a, a2, names, lang())
-    if not rows:
+    a0 = state.analysis_of(m, "current", total)
+    a2 = state.analysis_of(m2, "current", total)  # the same loss: the changes are to the facts of liability
+    fl = tg.flips(a0, a2, _range(m, a0), _range(m2, a2), names)
+    st.markdown(f"#### {t('te.flips', n=len(fl))}")
+    if not fl:
         st.info(t("te.no_change"))
-    else:
-        diff_table(rows, t("te.d.before"), t("te.d.after"))
+        return
+    st.table(flips_table(fl).set_index(t("te.d.area")))
 
 
 # --------------------------------------------------------------------------- page
+def picker(files: list[str], notes: dict) -> str:
+    """Group and scenario select boxes (their keys carry the language: the stored value is a code)."""
+    lg = lang()
+    tch = _teach()
+    groups = dict(tg.preset_groups(files, notes))
+    if tch["file"] not in files:
+        _fresh(next(iter(groups.values()))[0])
+    group = next(g for g, fs_ in groups.items() if tch["file"] in fs_)
+    titles = {f: data.scenario_title(str(data.SCENARIOS / f), (data.SCENARIOS / f).stat().st_mtime) for f in files}
+    c = st.columns([2, 5])
+    gkey, fkey = f"te_group:{lg}", f"te_pick:{lg}"
+    if st.session_state.get(gkey) != group:
+        st.session_state[gkey] = group
+    if st.session_state.get(fkey) != tch["file"]:
+        st.session_state[fkey] = tch["file"]
+    with c[0]:
+        st.selectbox(t("te.group"), list(groups), key=gkey, on_change=_pick_group, args=(gkey, groups),
+                     format_func=lambda g: f"{tg.group_label(g, notes)(lg)} ({len(groups[g])})")
+    with c[1]:
+        st.selectbox(t("te.pick"), groups[group], key=fkey, on_change=_pick, args=(fkey, files),
+                     format_func=titles.__getitem__)
+    return tch["file"]
+
+
 def render() -> None:
     lg = lang()
     st.title(t("te.heading"))
     st.caption(t("te.intro"))
-    files = data.scenario_files()
+    files = [f.name for f in data.scenario_files()]
     if not files:
         st.info(t("te.none"))
         return
-    names_ = [f.name for f in files]
-    titles = {f.name: data.scenario_title(str(f), f.stat().st_mtime) for f in files}
+    notes = data.teaching_notes()
     tch = _teach()
-    if tch["file"] not in names_:
-        tch["file"], tch["answers"], tch["stage"] = names_[0], None, 0
-    st.selectbox(t("te.pick"), names_, index=names_.index(tch["file"]), format_func=titles.__getitem__,
-                 key="te_pick", on_change=_pick)
+    file = picker(files, notes)
+    note = tg.note_of(file, notes)
+    if note is not None:
+        st.info(f"**{t('te.note')}**：{esc(note[0](lg))}" if lg == "zh" else
+                f"**{t('te.note')}**: {esc(note[0](lg))}", icon=":material/school:")
+        st.success(f"**{t('te.point')}**：{esc(note[1](lg))}" if lg == "zh" else
+                   f"**{t('te.point')}**: {esc(note[1](lg))}", icon=":material/key:")
     if tch["answers"] is None and tch.get("errors") is None:
-        _load(str(data.SCENARIOS / tch["file"]))
+        _load(str(data.SCENARIOS / file))
     if tch.get("errors"):
         lines = [f"- {esc(e['loc'])}: {esc(e['zh'] if lg == 'zh' else e['en'])}" for e in tch["errors"]]
-        st.error(t("te.bad", name=esc(tch["file"])) + "\n\n" + "\n".join(lines))
+        st.error(t("te.bad", name=esc(file)) + "\n\n" + "\n".join(lines))
         tch["errors"] = None  # try again on the next pick
         return
     ans = tch["answers"]
     m, errs = state.validate(ans)
     if m is None:
-        st.error(t("te.bad", name=esc(tch["file"])) + "\n\n" + "\n".join(
+        st.error(t("te.bad", name=esc(file)) + "\n\n" + "\n".join(
             f"- {esc(e.loc)}: {esc(e.zh if lg == 'zh' else e.en)}" for e in errs))
         return
     c1, c2 = st.columns([2, 3])
@@ -236,10 +444,10 @@ def render() -> None:
             link("analysis", "go.analysis")
     names = {p.id: p.name for p in m.participants}
     a = state.analysis_of(m, "current")
-    tabs = st.tabs([t("te.walk"), t("te.compare"), t("te.whatif")])
+    tabs = st.tabs([t("te.walk"), t("te.bears"), t("te.changes")])
     with tabs[0]:
         walk(m, a, ans, names)
     with tabs[1]:
-        compare(m, names)
+        who_bears_it(m, names, tch.get("total"))
     with tabs[2]:
-        what_if(m, a, ans, names)
+        several_changes(m, ans, names, tch.get("total"))
