@@ -449,15 +449,20 @@ class CaseIndex:
         d = self.total_distance(q, fold)
         if rest is not None:
             d[~self.mask(rest)] = np.inf
-        k = min(k, int(np.isfinite(d).sum()) if fold or rest is not None else len(d))  # only filters give inf
+        k = min(k, len(d))
         if k <= 0:
             return []
         if k < len(d):
             kth = np.partition(d, k - 1)[k - 1]
+            if not np.isfinite(kth):  # fewer than k decisions pass the filters (only filters give inf)
+                k = int(np.isfinite(d).sum())
+                if k == 0:
+                    return []
+                kth = np.partition(d, k - 1)[k - 1]
             less = np.flatnonzero(d < kth)
             idx = np.concatenate([less, np.flatnonzero(d == kth)[: k - len(less)]])
         else:
-            idx = np.arange(len(d))
+            idx = np.flatnonzero(np.isfinite(d))
         idx = idx[np.lexsort((idx, d[idx]))]  # by distance, ties by dataset order: deterministic
         _, parts, unknown = distances(self.enc.take(idx), q)
         return [self._comparable(int(i), float(d[i]), parts, unknown, j) for j, i in enumerate(idx)]
