@@ -26,6 +26,10 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
+# Latency of analyze/estimate/top-10 (real data, synthetic 100k and 1M decisions) and the CLI cold start.
+bench: $(STAMP)
+	$(BIN)/python scripts/benchmark.py
+
 # Known vulnerabilities in the pinned dependencies (needs the PyPI/OSV advisory database online).
 audit: $(STAMP)
 	$(BIN)/python -m pip install --quiet pip-audit

@@ -100,7 +100,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         return 1
     a = analyze(m, mode=args.mode, third_person=getattr(args, "third_person", "shares"))
     kind = EXPORT_DOCS[args.doc]
-    r = research(m) if kind in ("bench", "similar", "claim") else None
+    r = research(m, analysis=a) if kind in ("bench", "similar", "claim") else None
     try:
         data = export(kind, args.format, m, a, args.lang, r)  # type: ignore[arg-type]
     except ExportError as exc:
@@ -155,13 +155,15 @@ def cmd_estimate(args: argparse.Namespace) -> int:
     from litigation.damages.estimator import cached_models
     from litigation.damages.evaluation import evaluate, summary
     from litigation.documents.report import render_estimate_markdown
+    from litigation.law.analysis import analyze
 
-    est = estimate(m, models=cached_models(args.cases), top=args.top)
+    a = analyze(m)
+    est = estimate(m, models=cached_models(args.cases), analysis=a, top=args.top)
     est.backtest = summary(evaluate(cases, k=args.k, per_case=False))
     if args.format == "json":
         print(est.model_dump_json(indent=2))
     else:
-        print(render_estimate_markdown(est, args.lang))
+        print(render_estimate_markdown(est, args.lang, analysis=a))
     return 0
 
 

@@ -37,3 +37,8 @@ def excerpt(s: str, n: int = 40) -> str:
     """At most `n` characters of user input, on one line, for quoting it in a message."""
     one = " ".join("".join(c if c.isprintable() else " " for c in str(s)).split())
     return one if len(one) <= n else one[: n - 1] + "…"
+
+
+def money(x: float | None) -> str:
+    """An amount in yuan as every page and document prints it: ¥12,345 (— when unknown)."""
+    return "—" if x is None else f"¥{x:,.0f}"

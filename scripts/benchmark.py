@@ -30,6 +30,7 @@ from litigation.cases.loading import load_cases  # noqa: E402
 from litigation.damages.comparables import CaseIndex, Filters, matter_factors  # noqa: E402
 from litigation.damages.compensation import estimate  # noqa: E402
 from litigation.damages.estimator import cached_models, fit_models  # noqa: E402
+from litigation.documents.research import research  # noqa: E402
 from litigation.facts.validation import read_matter_file  # noqa: E402
 from litigation.law.analysis import analyze  # noqa: E402
 
@@ -94,6 +95,29 @@ def cold_cli(path: Path, runs: int = 5) -> dict:
     return {"p50_ms": round(statistics.median(out), 1), "min_ms": round(min(out), 1), "runs": runs}
 
 
+def rowmask_search(ix: CaseIndex, factors: dict, flt: Filters) -> list[int]:
+    """The filtered top 10 as it was done before the filters were folded into the distance tables: the
+    full scan (four look-ups), then a row mask (kept to compare within one run)."""
+    pairs, ix._pairs = ix._pairs, False
+    d = ix.total_distance(ix.query(factors))
+    ix._pairs = pairs
+    d[~ix.mask(flt)] = np.inf
+    kth = np.partition(d, 9)[9]
+    idx = np.flatnonzero(d <= kth)[:10]
+    return list(idx[np.lexsort((idx, d[idx]))])
+
+
+def cli_heavy_modules(path: Path) -> list[str]:
+    """Heavy libraries a fresh `python -m litigation analyze` has imported (should be none)."""
+    code = ("import runpy, sys, io, contextlib\n"
+            f"sys.argv = ['litigation', 'analyze', {str(path)!r}, '--format', 'json']\n"
+            "try:\n    with contextlib.redirect_stdout(io.StringIO()):\n"
+            "        runpy.run_module('litigation', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+            "print(','.join(m for m in ('pandas', 'sklearn', 'mapie', 'scipy', 'numpy') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    return [m for m in out.stdout.strip().split(",") if m]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", type=int, nargs="*", default=[100_000, 1_000_000])
@@ -112,7 +136,15 @@ def main() -> int:
     report["analyze_estimate_top10"] = over_scenarios(
         lambda m: (estimate(m, models=models, analysis=analyze(m)), models.full_index.search(matter_factors(m), k=10)),
         matters, a.repeats)
+    # The same through the default path: the fit looked up in the cache (path, mtime and size) on every call.
+    report["analyze_estimate_top10_default"] = over_scenarios(
+        lambda m: (estimate(m, analysis=analyze(m)), cached_models().full_index.search(matter_factors(m), k=10)),
+        matters, a.repeats)
+    # What the cache saves: the same estimate with the dataset fitted again on every call (the old path).
+    report["estimate_uncached"] = over_scenarios(lambda m: estimate(m, cases, analysis=analyze(m)), matters, 5)
+    report["research_cached"] = over_scenarios(lambda m: research(m, analysis=analyze(m)), matters, a.repeats)
     report["cli_analyze_cold"] = cold_cli(scen[0])
+    report["cli_analyze_cold_heavy_modules"] = cli_heavy_modules(scen[0])
     factors = matter_factors(matters[0])
     for n in a.sizes:
         df = synthetic_cases(n)
@@ -129,6 +161,10 @@ def main() -> int:
         flt = Filters(year_min=2023, province=["浙江"])
         res = timed(lambda ix=ix: ix.search(factors, k=10), a.repeats)
         res_f = timed(lambda ix=ix, flt=flt: ix.search(factors, k=10, filters=flt), a.repeats)
+        res_m = timed(lambda ix=ix, flt=flt: rowmask_search(ix, factors, flt), a.repeats)
+        pairs, ix._pairs = ix._pairs, False  # the four separate look-ups, as before the tables were joined
+        res_4 = timed(lambda ix=ix: ix.search(factors, k=10), a.repeats)
+        ix._pairs = pairs
         # Memory in a separate pass: tracemalloc slows the code it watches.
         tracemalloc.start()
         ix2 = CaseIndex(df)
@@ -138,7 +174,8 @@ def main() -> int:
         _, peak_query = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         del ix2
-        report[f"synthetic_{n}"] = {"build_ms": round(build, 1), "top10": res, "top10_filtered": res_f, **est,
+        report[f"synthetic_{n}"] = {"build_ms": round(build, 1), "top10": res, "top10_filtered": res_f,
+                                    "top10_filtered_rowmask": res_m, "top10_four_lookups": res_4, **est,
                                     "index_build_peak_mib": round(peak_build / 2**20, 1),
                                     "query_peak_mib": round(peak_query / 2**20, 1),
                                     "dataframe_mib": round(float(df.memory_usage(deep=True).sum()) / 2**20, 1)}

@@ -260,3 +260,55 @@ def test_compensation_shows_the_reform_banner():
     at.toggle(key="ft_mode_w").set_value(True).run()
     at.switch_page("ui/pages/compensation.py").run()
     assert any("改革模式" in w.value for w in at.warning)
+
+
+def distress_matter() -> dict:
+    """Serious distress on medical evidence and strong causation, plus a contested economic loss."""
+    m = two_processors()
+    m["harm"].update({"mental_distress": "serious", "mental_evidence": "medical", "causation_evidence": "strong",
+                      "economic_loss": 3000, "economic_loss_proof": "partial"})
+    m["requests"]["claimed"].update({"mental_distress": 5000, "economic_loss": 3000})
+    return m
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_compensation_shows_the_hurdle_and_the_per_head_ranges_as_the_memos_do(lang):
+    from litigation.damages.evaluation import cached_summary
+    from litigation.damages.explain import explain
+    from litigation.documents.claim import claim_memo
+    from litigation.documents.research import research
+    from litigation.facts.validation import load_matter
+    from litigation.law.analysis import analyze
+
+    d = distress_matter()
+    at = app("compensation", lang, matter=d)
+    shown = texts(at)
+    m = load_matter(d)
+    a = analyze(m, total_damages=sum(d["requests"]["claimed"].values()))
+    r = research(m, analysis=a)
+    ex = explain(r.estimate, a, cached_summary())
+    total = next(x for x in ex.lines if x.head == "total")
+    md = next(x for x in ex.lines if x.head == "mental_distress")
+    loss = next(x for x in ex.lines if x.head == "economic_loss")
+    if lang == "en":
+        assert "comparable final decisions where money was claimed, nothing or a nominal sum (under RMB 100) was " \
+               "awarded; where money was awarded, 80% of awards are expected to fall in ¥" in total.hurdle.en
+        assert md.range.en.startswith("No range: too few comparable decisions")
+        assert f"Conditional on a substantive award, n = {r.backtest['n']} disputes, Clopper–Pearson interval" \
+            in ex.coverage.en
+        assert loss.status == "unproven" and loss.proof.en.startswith("Unproven: ")
+    else:
+        assert "件未判赔或仅判象征性金额（不足 100 元）；判有实质赔偿时，80% 的判赔预计落在 ¥" in total.hurdle.zh
+        assert md.range.zh.startswith("不给出区间：可比判决太少")
+        assert f"以判有实质赔偿为条件，n = {r.backtest['n']} 个争议，Clopper–Pearson 区间" in ex.coverage.zh
+    assert total.range(lang).startswith("中位数 ¥" if lang == "zh" else "Median ¥")
+    memo = " ".join(b.text + " ".join(" ".join(row) for row in b.rows) for b in claim_memo(m, a, lang, r).blocks)
+    for x in ex.lines:  # the page and the memo print the same lines
+        for part in (x.label, x.range, x.hurdle, x.proof):
+            if part is not None:
+                assert part(lang) in shown and part(lang) in memo, part(lang)
+    for part in (ex.counted, ex.coverage, ex.note):
+        if part is not None:
+            assert part(lang) in shown and part(lang) in memo
+    proof = at.dataframe[0].value["证明情况" if lang == "zh" else "Proof"]
+    assert loss.proof(lang) in set(proof)

@@ -270,7 +270,9 @@ def test_cli_estimate_evaluate_and_similar_on_the_real_dataset(capsys, tmp_path)
     assert est["total"]["n"] == model["n"] and est["backtest"]["n"] == model["n"]
     assert est["comparables"][0]["case_id"] in ("A1", "A2")  # Guo Bing is the nearest zoo case
     assert main(["estimate", str(f), "--lang", "zh"]) == 0
-    assert "可比判决" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "可比判决" in out and "件未判赔或仅判象征性金额" in out and "判有实质赔偿时，80% 的判赔预计落在" in out
+    assert f"以判有实质赔偿为条件，n = {model['n']} 个争议，Clopper–Pearson 区间" in out and "计入的项目：" in out
     assert main(["similar", str(f), "--province", "天津", "--k", "3", "--format", "json"]) == 0
     hits = json.loads(capsys.readouterr().out)
     assert hits and all(h["province"] == "天津" for h in hits)
@@ -309,3 +311,143 @@ def test_the_cases_command_names_the_same_environment_variable_as_the_schema():
     from litigation.cases import commands, schema
 
     assert commands.ENV_VAR == schema.ENV_VAR
+
+
+# --------------------------------------------------------------------------- speed work must not change results
+def test_folded_filters_select_the_same_decisions_as_the_row_mask():
+    """Setting, court-level, province and year filters are folded into the distance tables; the
+    result must be that of the plain row mask, unknown values included."""
+    df = synthetic(400, seed=5)
+    df.loc[df.index[:40], "province"] = "unknown"
+    df.loc[df.index[40:80], "province"] = None
+    df.loc[df.index[80:100], "year"] = None
+    df.loc[df.index[100:120], "court_level"] = "intermediate"
+    df.loc[df.index[120:130], "court_level"] = "unknown"
+    df.loc[df.index[130:140], "court_level"] = None
+    ix = CaseIndex(df)
+    q = factor_frame(df.iloc[[150]]).iloc[0].to_dict()
+    for f in (Filters(year_min=2023, province=["浙江"]), Filters(province=["unknown"]),
+              Filters(scenario=["zoo_park", "bank_fraud"], court_level=["basic"], year_max=2022),
+              Filters(province=["nowhere"]), Filters(award_min=5000, province=["北京", "unknown"]),
+              Filters(court_level=["intermediate"], year_min=2022, year_max=2023),
+              Filters(year_min=2023, include_unknown_year=True, province=["浙江"]),
+              Filters(court_level=["basic"], include_unknown_court=True, year_max=2022),
+              Filters(court_level=["basic"], include_unknown_court=True, include_unknown_year=True, year_min=2022)):
+        d = ix.total_distance(ix.query(q))
+        d[~ix.mask(f)] = np.inf
+        order = np.lexsort((np.arange(len(d)), d))[: min(30, int(np.isfinite(d).sum()))]
+        got = ix.search(q, k=30, filters=f)
+        assert [c.case_id for c in got] == [str(df["case_id"].iloc[i]) for i in order], f
+        assert [c.similarity for c in got] == [round(1.0 - float(d[i]), 4) for i in order]
+
+
+@pytest.mark.parametrize("path", SCENARIO_FILES[::5], ids=[p.name for p in SCENARIO_FILES[::5]])
+def test_cached_and_uncached_estimates_are_identical(path):
+    from litigation.damages.estimator import cached_models
+
+    m = read_matter_file(path)
+    a = analyze(m)
+    cached = cached_models()
+    first = estimate(m, models=cached, analysis=a).model_dump_json()
+    assert cached_models() is cached  # one fit per dataset file
+    fresh = estimate(m, models=fit_models(load_cases()), analysis=a).model_dump_json()
+    assert first == fresh == estimate(m, models=cached, analysis=a).model_dump_json() == \
+        estimate(m, load_cases(), analysis=a).model_dump_json()
+
+
+def test_a_changed_case_file_is_fitted_again(tmp_path):
+    import os
+
+    from litigation.cases.schema import resolve_cases_path
+    from litigation.damages.estimator import cached_models
+
+    src = resolve_cases_path()
+    dst = tmp_path / src.name
+    dst.write_bytes(src.read_bytes())
+    first = cached_models(dst)
+    assert cached_models(dst) is first
+    st = os.stat(dst)
+    os.utime(dst, ns=(st.st_atime_ns, st.st_mtime_ns + 10**9))
+    assert cached_models(dst) is not first
+
+
+def test_cli_analyze_imports_neither_pandas_nor_scikit_learn():
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    code = ("import runpy, sys, io, contextlib\n"
+            f"sys.argv = ['litigation', 'analyze', {str(SCENARIO_FILES[0])!r}, '--format', 'json']\n"
+            "out = io.StringIO()\n"
+            "try:\n"
+            "    with contextlib.redirect_stdout(out):\n"
+            "        runpy.run_module('litigation', run_name='__main__')\n"
+            "except SystemExit as e:\n"
+            "    assert not e.code, e.code\n"
+            "assert '\"liability\"' in out.getvalue()\n"
+            "print(sorted(m for m in ('pandas', 'sklearn', 'mapie', 'scipy') if m in sys.modules))\n")
+    res = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120)
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.strip() == "[]"
+
+
+def test_the_cached_backtest_summary_is_the_full_evaluations():
+    from litigation.damages.evaluation import cached_summary, summary
+
+    full = summary(evaluate(load_cases(), per_case=False))
+    assert full["n"] >= 10 and cached_summary() == full
+
+
+@pytest.mark.parametrize("path", SCENARIO_FILES[::10], ids=[p.name for p in SCENARIO_FILES[::10]])
+def test_research_on_the_cached_fit_equals_research_on_the_cases(path):
+    from litigation.documents.research import research
+
+    m = read_matter_file(path)
+    a = analyze(m)
+    cached, plain = research(m, analysis=a), research(m, load_cases(), analysis=a)
+    assert cached.error is None and plain.error is None
+    assert cached.details == plain.details and cached.details
+    assert [c.model_dump() for c in cached.comparables] == [c.model_dump() for c in plain.comparables]
+    assert cached.estimate.model_dump_json() == plain.estimate.model_dump_json()
+
+
+def test_distances_are_exact_whichever_way_the_tables_are_joined():
+    """Joined look-up tables (two per row) and the four separate ones give the same distances to the
+    last bit, so decisions at the same distance tie exactly and go in dataset order."""
+    from litigation.damages.comparables import matter_factors
+    from litigation.damages.estimator import cached_models
+
+    ix = CaseIndex(load_cases())
+    assert ix._pairs and cached_models().full_index._pairs
+    for path in SCENARIO_FILES:
+        q = ix.query(matter_factors(read_matter_file(path)))
+        joined = ix.total_distance(q)
+        ix._pairs = False
+        try:
+            separate = ix.total_distance(q)
+        finally:
+            ix._pairs = True
+        assert np.array_equal(joined, separate)
+        assert np.array_equal(joined * 2.0 ** 32, np.round(joined * 2.0 ** 32))  # on the 2**-32 grid
+
+
+def test_unproven_causation_withholds_the_amounts_and_the_memo_says_so():
+    from litigation.damages.explain import explain
+    from litigation.documents.claim import claim_memo
+    from litigation.documents.research import research
+
+    d = guo_bing_like(mental_distress="serious", mental_evidence="medical", causation_evidence="none",
+                      expenses=[{"kind": "transport", "amount": 360, "receipt": True}])
+    d["requests"]["claimed"] = {"mental_distress": 5000, "reasonable_expenses": 360}
+    m = load_matter(d)
+    a = analyze(m)
+    r = research(m, analysis=a)
+    ex = explain(r.estimate, a, r.backtest)
+    lines = {x.head: x for x in ex.lines}
+    assert ex.liable and lines["reasonable_expenses"].status == "counted"
+    assert lines["mental_distress"].status == lines["total"].status == "unproven"
+    assert "causation" in lines["total"].proof.en and r.estimate.total.range.median is None
+    assert "Heads counted: Reasonable expenses; not counted (unproven): Mental-distress damages" == ex.counted.en
+    assert "where money was awarded: no range applies" in lines["total"].hurdle.en
+    text = " ".join(b.text + " ".join(" ".join(row) for row in b.rows) for b in claim_memo(m, a, "en", r).blocks)
+    assert ex.note.en in text and lines["total"].proof.en in text

@@ -162,3 +162,56 @@ def test_random_matters_burden_liability_and_remedies_agree(d):
         out = analyze(m, mode=mode, total_damages=1000.0).to_json()
         errs = contradictions(out, m)
         assert not errs, "\n".join(errs)
+
+
+# --------------------------------------------------------------------------- compensation in the memos
+ALL_MATTERS = sorted(SCENARIOS.glob("*.matter.json"))
+
+
+def _section(doc, title: str) -> list[str]:
+    """The texts of one h1 section of a document (table cells included)."""
+    out, inside = [], False
+    for b in doc.blocks:
+        if b.kind == "h1":
+            inside = b.text == title
+        elif inside:
+            out.append(" ".join([b.text, *(" ".join(r) for r in b.rows)]))
+    return out
+
+
+@pytest.mark.parametrize("path", ALL_MATTERS, ids=[p.name.removesuffix(".matter.json") for p in ALL_MATTERS])
+def test_memos_state_compensation_as_the_page_does_and_follow_liability(path: Path):
+    """Both memos print the page's lines (`litigation.damages.explain`): no amount where nobody is liable for
+    damages, every head's range or the label saying why there is none, both parts of the hurdle, unproven
+    heads marked and left out of the heads counted."""
+    from litigation.damages.engine import liability_terms
+    from litigation.damages.explain import band, explain
+    from litigation.documents.bench import bench_memo
+    from litigation.documents.claim import claim_memo
+    from litigation.documents.research import research
+
+    m = load_matter(json.loads(path.read_text(encoding="utf-8")), today=TODAY)
+    a = analyze(m)
+    r = research(m, analysis=a)
+    ex = explain(r.estimate, a, r.backtest)
+    assert ex.liable == liability_terms(a).money
+    for lang, title in (("zh", "赔偿数额参考"), ("en", "Compensation reference")):
+        for build in (claim_memo, bench_memo):
+            sec = " ".join(_section(build(m, a, lang, r, TODAY), title))
+            if not ex.liable:
+                assert "¥" not in sec and ex.note(lang) in sec, (build.__name__, lang, sec)
+                continue
+            for line in ex.lines:
+                for part in (line.label, line.range, line.hurdle, line.proof, line.note):
+                    if part is not None:
+                        assert part(lang) in sec, (build.__name__, lang, part(lang))
+                if line.head != "total":
+                    listed = ex.counted(lang).split("；" if lang == "zh" else "; ")[line.status != "counted"]
+                    assert line.label(lang) in listed, (line.head, ex.counted(lang))
+                if line.basis == "comparables":
+                    assert "nothing or a nominal sum" in line.hurdle.en and "未判赔或仅判象征性金额" in line.hurdle.zh
+                    h = next(x for x in [*r.estimate.heads, r.estimate.total] if x.head == line.head)
+                    if h.comparable_range is not None:  # the page's note states the same comparables' range
+                        rb = band(h.comparable_range.low80, h.comparable_range.high80)
+                        assert rb in line.hurdle(lang) and rb in h.message(lang)
+            assert ex.coverage is not None and ex.coverage(lang) in sec

@@ -7,11 +7,8 @@ from typing import Any
 
 import pandas as pd
 
+from litigation.i18n import money
 from ui.frame import lang, t
-
-
-def money(x: float | None) -> str:
-    return "—" if x is None else f"¥{x:,.0f}"
 
 
 def _codebook() -> dict[str, dict[str, tuple[str, str]]]:

@@ -40,9 +40,9 @@ def cases() -> Any | None:
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def _backtest(path: str, mtime: float) -> dict | None:
-    from litigation.damages.evaluation import evaluate, summary
+    from litigation.damages.evaluation import cached_summary
 
-    return summary(evaluate(_cases(path, mtime), per_case=False))
+    return dict(cached_summary(path))  # the figures the memos print (`litigation.documents.research`)
 
 
 def backtest() -> dict | None:
@@ -56,11 +56,14 @@ def backtest() -> dict | None:
         return None
 
 
-def research(m: Matter) -> Research:
-    """Comparable cases and the estimate for this matter (memoised in the session only; the fit on
-    the case file is cached by `litigation.damages.estimator.cached_models`)."""
+def research(m: Matter, mode: str = "current", total: float | None = None) -> Research:
+    """Comparable cases and the estimate for this matter, following the liability analysis the pages
+    show for `mode` and `total` (memoised in the session only; the fit on the case file is cached by
+    `litigation.damages.estimator.cached_models`)."""
     bt = backtest()
-    return state._remember(("research", m.model_dump_json()), lambda: build_research(m, backtest=bt))
+    a = state.analysis_of(m, mode, total)
+    return state._remember(("research", m.model_dump_json(), mode, total),
+                           lambda: build_research(m, backtest=bt, analysis=a))
 
 
 def scenario_files() -> list[Path]:

@@ -377,7 +377,8 @@ TEXT: dict[str, tuple[str, str]] = {
                          "On the analysis, no defendant is liable in damages (at most stopping and deletion), so no "
                          "amount is given. After changing the facts, see the analysis again."),
     "co.proof_col": ("证明情况", "Proof"),
-    "co.unproven": ("未证明：{what}——不应计入", "Unproven: {what} — not to be counted"),
+    "co.hurdle_heading": ("可比判决怎么判：未判赔的比例与判赔区间", "What comparable decisions awarded: how often nothing, "
+                          "and the ranges"),
     "co.unproven_note": ("标为“未证明”的项目：原告尚未证明其因果关系或数额，法院通常不予支持；其区间仅供参考，不应计入请求总额。",
                          "Heads marked 'unproven': the claimant has not yet proved their causation or amount, and "
                          "courts usually refuse them; their ranges are for reference only and should not be counted "

@@ -1,5 +1,6 @@
 """Damages: compensation heads and the estimator (`compensation`), comparable decisions and retrieval
-(`comparables`), and local per-capita income (`income`).
+(`comparables`), local per-capita income (`income`), and what the page and the memos say about an
+estimate (`explain`).
 
 A new head of damage goes into `compensation`. May import `law`, `facts`, `cases` and
 `litigation.i18n`; never documents or streamlit.

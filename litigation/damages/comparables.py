@@ -261,6 +261,13 @@ def _cost(train_codes: np.ndarray, q: int) -> np.ndarray:
     return out
 
 
+PAIR_TABLE_MAX = 1 << 16  # entries of a joined look-up table (built per query)
+_GRID = 2.0 ** 32  # table costs are multiples of 2**-32: their sums are exact in any order, so equal is equal
+
+
+def _grid(t: np.ndarray) -> np.ndarray:
+    return np.round(t * _GRID) / _GRID
+
 _ROW_COLUMNS = ("case_id", "case_name_zh", "case_name_en", "court_zh", "court_en", "court_level", "province",
                 "year", "procedure", "claim_outcome", "awarded_total", "claimed_total", "source_citation",
                 "source_urls")
@@ -301,6 +308,14 @@ class CaseIndex:
             if n else np.zeros(0, dtype=np.int64)
         self._kinds, kcode = np.unique(e.kinds, return_inverse=True)
         self._c4 = kcode.reshape(-1)
+        # Where the tables are small, pairs of codes are joined (1 with 2, 3 with 4): two look-ups a row, not four.
+        n1 = self._sizes["scenario"] * self._sizes["consent_type"] * self._sizes["court_level"]
+        n2 = self._sizes["province"] * len(self._years)
+        n3, n4 = 3 ** len(BOOLEAN), len(self._kinds)
+        self._pairs = n1 * n2 <= PAIR_TABLE_MAX and n3 * n4 <= PAIR_TABLE_MAX
+        if self._pairs:
+            self._c12 = (self._c1 * n2 + self._c2).astype(np.intp)
+            self._c34 = (self._c3 * n4 + self._c4).astype(np.intp)
 
     def mask(self, f: Filters) -> np.ndarray:
         """Rows that pass the filters (vectorised). An unknown value never passes a range or a court-level
@@ -345,8 +360,45 @@ class CaseIndex:
     def query(self, factors: dict) -> Encoded:
         return encode_query(factors, self.enc.vocab)
 
-    def total_distance(self, q: Encoded) -> np.ndarray:
-        """The weighted mismatch in [0, 1] of every decision to the query: one scan, four look-ups."""
+    def _fold(self, f: Filters) -> tuple[dict[str, np.ndarray], Filters | None]:
+        """Split the filters into those folded into the look-up tables (setting, court level, province and
+        year: a row that fails them costs infinity, at no extra pass) and the rest (a row mask).
+
+        A factor filter is folded only where it means the same on the codes as on the raw column (a value
+        the encoding treats as unknown, such as "unknown", and a court-level filter that includes unknown
+        levels stay raw filters); a year range that includes unknown years lets the unknown year pass."""
+        fold: dict[str, np.ndarray] = {}
+        done: dict = {}  # the folded filters, cleared in the rest
+        for col in ("scenario", "court_level", "province"):
+            vals = getattr(f, col)
+            if not vals or (col == "court_level" and f.include_unknown_court):
+                continue
+            voc, raw = self.enc.vocab.get(col, {}), self._codes.get(col, (None, {}))[1]
+            if all(v in voc or v not in raw for v in vals):
+                ok = np.zeros(self._sizes[col], dtype=bool)  # index = code + 1; code -1 (unknown) never passes
+                ok[[voc[v] + 1 for v in vals if v in voc]] = True
+                fold[col], done[col] = ok, None
+        if f.year_min is not None or f.year_max is not None:
+            with np.errstate(invalid="ignore"):
+                ok = ~np.isnan(self._years)
+                if f.year_min is not None:
+                    ok &= self._years >= f.year_min
+                if f.year_max is not None:
+                    ok &= self._years <= f.year_max
+            if f.include_unknown_year:
+                ok |= np.isnan(self._years)
+            fold["year"] = ok
+            done.update(year_min=None, year_max=None, include_unknown_year=False)
+        left = f.model_copy(update=done)
+        active = any(v not in (None, [], False) for k, v in left.model_dump().items()
+                     if not k.startswith("include_unknown_"))
+        return fold, (left if active else None)
+
+    def total_distance(self, q: Encoded, fold: dict[str, np.ndarray] | None = None) -> np.ndarray:
+        """The weighted mismatch in [0, 1] of every decision to the query: one scan, two or four look-ups
+        (`fold`: rows a folded filter rejects get infinity, see `_fold`). The costs are put on a grid of
+        2**-32 (at most 1e-9 from the exact weighted sum), so decisions at the same distance tie exactly
+        and the ties go in dataset order, whichever way the tables are joined."""
         wsum = sum(w for w, _ in FACTORS.values())
         w = {c: FACTORS[c][0] / wsum for c in FACTORS}
         cost = {c: w[c] * _cost(np.zeros(self._sizes[c]), int(q.cats[c][0])) for c in CATEGORICAL}
@@ -355,7 +407,19 @@ class CaseIndex:
         qy = q.year[0]
         yd = np.minimum(np.abs(self._years - qy) / 5.0, 1.0)
         yd = np.where(np.isnan(yd), UNKNOWN_PENALTY, yd) * w["year"]
-        t2 = (cost["province"][:, None] + yd[None, :]).reshape(-1)
+        if fold:
+            t1 = t1.reshape(len(cost["scenario"]), len(cost["consent_type"]), len(cost["court_level"]))
+            if "scenario" in fold:
+                t1[~fold["scenario"]] = np.inf
+            if "court_level" in fold:
+                t1[:, :, ~fold["court_level"]] = np.inf
+            t1 = t1.reshape(-1)
+        t2 = cost["province"][:, None] + yd[None, :]
+        if fold and "province" in fold:
+            t2[~fold["province"]] = np.inf
+        if fold and "year" in fold:
+            t2[:, ~fold["year"]] = np.inf
+        t2 = t2.reshape(-1)
         t3 = np.zeros(3 ** len(BOOLEAN))
         states = np.arange(3 ** len(BOOLEAN))
         for i, c in enumerate(BOOLEAN):
@@ -367,6 +431,11 @@ class CaseIndex:
         union = np.bitwise_count(self._kinds | qk).astype(float)
         t4 = w["defendant_kinds"] * np.where((self._kinds == 0) | (qk == 0), UNKNOWN_PENALTY,
                                              1.0 - inter / np.maximum(union, 1))
+        t1, t2, t3, t4 = _grid(t1), _grid(t2), _grid(t3), _grid(t4)
+        if self._pairs:
+            d = (t1[:, None] + t2[None, :]).reshape(-1)[self._c12]
+            d += (t3[:, None] + t4[None, :]).reshape(-1)[self._c34]
+            return d
         d = t1[self._c1]
         d += t2[self._c2]
         d += t3[self._c3]
@@ -376,18 +445,24 @@ class CaseIndex:
     def search(self, factors: dict, k: int = 10, filters: Filters | None = None) -> list[Comparable]:
         """The k most similar decisions, best first, ties in dataset order, with per-factor reasons."""
         q = self.query(factors)
-        d = self.total_distance(q)
-        if filters is not None:
-            d[~self.mask(filters)] = np.inf
-        k = min(k, int(np.isfinite(d).sum()))
+        fold, rest = self._fold(filters) if filters is not None else ({}, None)
+        d = self.total_distance(q, fold)
+        if rest is not None:
+            d[~self.mask(rest)] = np.inf
+        k = min(k, len(d))
         if k <= 0:
             return []
         if k < len(d):
             kth = np.partition(d, k - 1)[k - 1]
+            if not np.isfinite(kth):  # fewer than k decisions pass the filters (only filters give inf)
+                k = int(np.isfinite(d).sum())
+                if k == 0:
+                    return []
+                kth = np.partition(d, k - 1)[k - 1]
             less = np.flatnonzero(d < kth)
             idx = np.concatenate([less, np.flatnonzero(d == kth)[: k - len(less)]])
         else:
-            idx = np.arange(len(d))
+            idx = np.flatnonzero(np.isfinite(d))
         idx = idx[np.lexsort((idx, d[idx]))]  # by distance, ties by dataset order: deterministic
         _, parts, unknown = distances(self.enc.take(idx), q)
         return [self._comparable(int(i), float(d[i]), parts, unknown, j) for j, i in enumerate(idx)]

@@ -24,7 +24,7 @@ from litigation.damages.engine import LiabilityTerms, liability_terms
 from litigation.damages.estimator import MIN_N, AwardModels, HeadModel, cached_models, fit_models
 from litigation.damages.income import IncomeFigure, local_income
 from litigation.facts.matter import Matter
-from litigation.i18n import T, Text
+from litigation.i18n import T, Text, money
 from litigation.law.citations import Citation, cc, cite, pipl, spc
 
 
@@ -47,6 +47,7 @@ class HeadEstimate(BaseModel):
     n_hurdle: int = 0  # comparable final decisions where money was claimed under the head, outcome known
     n_nothing: int = 0  # of those, nothing or a nominal sum (< NOMINAL_RMB) awarded
     point_basis: str | None = None  # "setting" | "matter_class" | "all": whose median the point is
+    comparable_range: Range | None = None  # what the comparable decisions give, before any cap or floor
     claimed: float | None = None
     capped: bool = False
     message: Text
@@ -136,12 +137,6 @@ def _round(v: float) -> float | None:
     return float(round(v, -1)) if v >= 100 else float(round(v))
 
 
-
-
-def _money(v: float | None) -> str:
-    return "—" if v is None else f"¥{v:,.0f}"
-
-
 _BASIS = {"setting": ("同一场景", "the same setting"), "matter_class": ("同类案件", "the same class of matter"),
           "all": ("全部", "all")}
 
@@ -151,11 +146,15 @@ def _cat(a: Text, b: Text) -> Text:
     return Text(zh=a.zh + b.zh, en=a.en + b.en)
 
 
-def _hurdle_text(hm: HeadModel) -> Text:
-    s = hm.sample
-    return T(f"在 {s.n_hurdle} 件有金钱请求的可比终审判决中，{s.n_nothing} 件未判赔或仅判象征性金额（不足 {NOMINAL_RMB:.0f} 元）",
-             f"In {s.n_nothing} of {s.n_hurdle} comparable final decisions where money was claimed, nothing or a "
+def hurdle_first(n_hurdle: int, n_nothing: int) -> Text:
+    """The hurdle's first part: how often nothing or a nominal sum was awarded."""
+    return T(f"在 {n_hurdle} 件有金钱请求的可比终审判决中，{n_nothing} 件未判赔或仅判象征性金额（不足 {NOMINAL_RMB:.0f} 元）",
+             f"In {n_nothing} of {n_hurdle} comparable final decisions where money was claimed, nothing or a "
              f"nominal sum (under RMB {NOMINAL_RMB:.0f}) was awarded")
+
+
+def _hurdle_text(hm: HeadModel) -> Text:
+    return hurdle_first(hm.sample.n_hurdle, hm.sample.n_nothing)
 
 
 def _from_comparables(hm: HeadModel, label: Text, citations: list[Citation], x, claimed: float | None
@@ -171,22 +170,23 @@ def _from_comparables(hm: HeadModel, label: Text, citations: list[Citation], x, 
     point, iv = hm.interval(x)
     r = Range(median=_round(point), low50=_round(iv[0.5][0]), high50=_round(iv[0.5][1]),
               low80=_round(iv[0.8][0]), high80=_round(iv[0.8][1]))
+    raw = r
     r, capped = _cap(r, claimed)
     who, ids = hm.basis(x)
     zh_b, en_b = _BASIS[who]
     return HeadEstimate(
-        **base, range=r, capped=capped, point_basis=who, comparables=ids,
+        **base, range=r, capped=capped, point_basis=who, comparables=ids, comparable_range=raw,
         message=_cat(_hurdle_text(hm), T(
-            f"；判有实质赔偿时，80% 的判赔预计落在 {_money(r.low80)}–{_money(r.high80)}（依据 {hm.n_disputes} 个争议的终审判决；"
+            f"；判有实质赔偿时，80% 的判赔预计落在 {money(raw.low80)}–{money(raw.high80)}（依据 {hm.n_disputes} 个争议的终审判决；"
             f"该覆盖率以判有实质赔偿为条件）。中位数取{zh_b}的 {len(ids)} 件判赔；区间为按争议留一的 Jackknife+ 共形区间，样本小，仅供参考",
-            f"; where money was awarded, 80% of awards are expected to fall in {_money(r.low80)}–{_money(r.high80)} "
+            f"; where money was awarded, 80% of awards are expected to fall in {money(raw.low80)}–{money(raw.high80)} "
             f"(final decisions of {hm.n_disputes} disputes; this coverage is conditional on a substantive award). "
             f"The median is that of {len(ids)} awards in {en_b}; Jackknife+ conformal intervals over disputes "
             "on a small sample — indicative only")))
 
 
 def _blocked(h: HeadEstimate, why: Text) -> HeadEstimate:
-    return h.model_copy(update={"range": Range(), "capped": False, "message": _cat(why, _cat(T("。", ". "), h.message))})
+    return h.model_copy(update={"range": Range(), "comparable_range": None, "capped": False, "message": _cat(why, _cat(T("。", ". "), h.message))})
 
 
 _NO_PAYER = T("依责任分析，没有被告须承担赔偿责任（可能仍可请求停止侵害、删除、赔礼道歉），不给出金额",

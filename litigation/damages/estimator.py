@@ -144,6 +144,30 @@ class AwardModels:
         """Every matter of the collection (the similar-case search)."""
         return CaseIndex(self.cases)
 
+    @cached_property
+    def _positions(self) -> dict[str, int]:
+        """case_id -> row of `cases` (the last row of a repeated id)."""
+        return {str(c): i for i, c in enumerate(self.cases["case_id"])}
+
+    @cached_property
+    def _columns(self) -> dict[str, np.ndarray]:
+        return {}  # column -> object array, filled on first use (a pure function of `cases`)
+
+    def records(self, ids, cols: tuple[str, ...]) -> dict[str, dict]:
+        """The columns `cols` (those the dataset has) of the decisions `ids`, as Python values with
+        None for missing ones, without building DataFrame rows."""
+        out = {}
+        have = [c for c in cols if c in self.cases.columns]
+        for c in have:
+            if c not in self._columns:
+                col = self.cases[c]
+                self._columns[c] = col.astype("object").where(col.notna(), None).to_numpy()
+        for cid in ids:
+            i = self._positions.get(str(cid))
+            if i is not None:
+                out[str(cid)] = {c: self._columns[c][i] for c in have}
+        return out
+
     def codes(self, setting: str | None, matter_class: str | None = "face") -> np.ndarray:
         return np.array([self.vocab["scenario"].get(setting or "", -1),
                          self.vocab["matter_class"].get(matter_class or "", -1)], dtype=np.int64)
@@ -179,18 +203,21 @@ def fit_models(cases: pd.DataFrame, min_cell: int = 1) -> AwardModels:
 
 
 @lru_cache(maxsize=4)
-def _cached(path: str, mtime_ns: int) -> AwardModels:
+def _cached(path: str, mtime_ns: int, size: int) -> AwardModels:
     from litigation.cases.loading import load_cases
 
     return fit_models(load_cases(path))
 
 
 def cached_models(path: str | os.PathLike[str] | None = None) -> AwardModels:
-    """`fit_models` on a case file, computed once per path and modification time."""
+    """`fit_models` on a case file, computed once per path, modification time and size (a changed file
+    is fitted again). The fit is read-only for its users: `estimate` and the searches never change it,
+    so a cached and a fresh fit give the same results (tests/test_compensation.py)."""
     from litigation.cases.schema import resolve_cases_path
 
     p = resolve_cases_path(path)
-    return _cached(str(p), os.stat(p).st_mtime_ns)
+    st = os.stat(p)
+    return _cached(str(p), st.st_mtime_ns, st.st_size)
 
 
 def width_ratio(lo: float, hi: float) -> float:

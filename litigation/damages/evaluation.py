@@ -18,6 +18,9 @@ final decision is predicted from the others' rate (Brier score, mean prediction 
 
 from __future__ import annotations
 
+import os
+from functools import lru_cache
+
 import numpy as np
 import pandas as pd
 from sklearn.base import BaseEstimator, RegressorMixin, clone
@@ -125,14 +128,16 @@ def _hurdle_calibration(s) -> dict:
 
 
 def evaluate(cases: pd.DataFrame, *, k: int = 5, min_cell: int = 1, seed: int = 0, n_boot: int = 2000,
-             per_case: bool = True) -> dict:
-    """The backtest table: per head (and "total"), each method's figures and the hurdle calibration."""
+             per_case: bool = True, heads: tuple[str, ...] | None = None,
+             methods: tuple[str, ...] | None = None) -> dict:
+    """The backtest table: per head (and "total"), each method's figures and the hurdle calibration.
+    `heads` and `methods` restrict it (the targets need the "model" and "global_median" methods)."""
     finals = final_decisions(default_pool(cases))
     vocab = {c: {str(v): i for i, v in enumerate(sorted(finals[c].dropna().astype(str).unique()))}
              if c in finals.columns else {} for c in ("scenario", "matter_class")}
     out: dict = {"unit": "final decisions, one per dispute; amounts conditional on a substantive award",
                  "heads": {}}
-    for head in ("total", *HEADS):
+    for head in heads or ("total", *HEADS):
         s = head_sample(finals, head)
         sub = s.rows[s.substantive].reset_index(drop=True)
         logy = np.log10(s.award[s.substantive])
@@ -145,20 +150,23 @@ def evaluate(cases: pd.DataFrame, *, k: int = 5, min_cell: int = 1, seed: int = 
         codes = _codes(sub, vocab)
         setting_only = codes.copy()
         setting_only[:, 1] = -1
-        methods = {
+        candidates = {
             "model": (SettingMedianRegressor(min_cell=min_cell), codes),
             "same_setting": (SettingMedianRegressor(min_cell=min_cell), setting_only),
             "global_median": (GlobalMedianRegressor(), codes),
             "knn": (KNNAwardRegressor(table=factor_frame(sub), k=k), np.arange(len(sub)).reshape(-1, 1)),
         }
-        results = {name: _lodo(est, X, logy, groups) for name, (est, X) in methods.items()}
+        results = {name: _lodo(est, X, logy, groups) for name, (est, X) in candidates.items()
+                   if methods is None or name in methods}
         row["methods"] = {name: _metrics(res, logy, seed, n_boot) for name, res in results.items()}
-        m, g = row["methods"]["model"], row["methods"]["global_median"]
-        lo, hi = m["coverage_80_ci"]
-        row["targets"] = {"width80_at_most_30x": m["median_width80_ratio"] <= TARGET_WIDTH80,
-                          "coverage80_ci_contains_0.8": lo <= 0.8 <= hi,
-                          "interval_score_below_global_median": m["mean_interval_score80"] < g["mean_interval_score80"]}
-        if per_case:
+        m, g = row["methods"].get("model"), row["methods"].get("global_median")
+        if m is not None and g is not None:
+            lo, hi = m["coverage_80_ci"]
+            row["targets"] = {"width80_at_most_30x": m["median_width80_ratio"] <= TARGET_WIDTH80,
+                              "coverage80_ci_contains_0.8": lo <= 0.8 <= hi,
+                              "interval_score_below_global_median":
+                                  m["mean_interval_score80"] < g["mean_interval_score80"]}
+        if per_case and "global_median" in results and "model" in results:
             res = results["model"]
             row["cases"] = [{"case_id": str(c), "y": float(10 ** ly), "pred": float(10 ** r[0]),
                              "low80": float(10 ** r[3]), "high80": float(10 ** r[4]),
@@ -167,6 +175,23 @@ def evaluate(cases: pd.DataFrame, *, k: int = 5, min_cell: int = 1, seed: int = 
                             for i, (c, ly, r) in enumerate(zip(sub["case_id"], logy, res, strict=True))]
         out["heads"][head] = row
     return out
+
+
+@lru_cache(maxsize=4)
+def _cached_summary(path: str, mtime_ns: int, size: int) -> dict:
+    from litigation.cases.loading import load_cases
+
+    return summary(evaluate(load_cases(path), per_case=False, heads=("total",), methods=("model",)))
+
+
+def cached_summary(path: str | os.PathLike[str] | None = None) -> dict:
+    """`summary(evaluate(...))` of a case file (the total's backtest figures a page or a memo prints),
+    computed once per path, modification time and size. Callers must not change the dict."""
+    from litigation.cases.schema import resolve_cases_path
+
+    p = resolve_cases_path(path)
+    st = os.stat(p)
+    return _cached_summary(str(p), st.st_mtime_ns, st.st_size)
 
 
 def summary(ev: dict, head: str = "total") -> dict:

@@ -43,7 +43,7 @@ def bench_memo(m: Matter, a: Analysis, lang: Lang, r: Research | None = None, to
     defences(doc, a, lang, names, T("抗辩审查", "Defences"))
     liability(doc, a, lang, names)
     remedies(doc, a, lang, names, advise=False)
-    compensation(doc, m, lang, r)
+    compensation(doc, m, a, lang, r)
     draft_judgment(doc, m, a, lang)
     comparables(doc, lang, r, top=5, title=T("参考的类案", "Similar cases consulted"))
     opens = [f for v in a.grounds.values() for f in v if f.holds is None] + \

@@ -54,7 +54,7 @@ def claim_memo(m: Matter, a: Analysis, lang: Lang, r: Research | None = None, to
     burden(doc, a, lang, names, only="defendant")
     liability(doc, a, lang, names)
     remedies(doc, a, lang, names, advise=True)
-    compensation(doc, m, lang, r)
+    compensation(doc, m, a, lang, r)
     comparables(doc, lang, r, top=5)
     flags(doc, a, lang, names)
     citation_index(doc, a, lang)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from litigation.documents.render_md import md_text
 from litigation.facts.labels import label
 from litigation.facts.matter import Matter
-from litigation.i18n import Lang, T
+from litigation.i18n import Lang, T, money
 from litigation.law.analysis import Analysis
 from litigation.law.citations import INSTRUMENTS
 from litigation.law.rules import Finding
@@ -46,10 +46,6 @@ def _bullet(f: Finding, lang: Lang) -> str:
 def md(s: object) -> str:
     """Engine and user text (names, titles) for one line of Markdown: shown literally."""
     return md_text(s, one_line=True)
-
-
-def money(x: float | None) -> str:
-    return "—" if x is None else f"¥{x:,.0f}"
 
 
 def render_markdown(matter: Matter, a: Analysis, lang: Lang = "zh") -> str:
@@ -159,21 +155,19 @@ def _rng(r, lang: Lang) -> str:
 
 
 def backtest_line(b: dict, lang: Lang) -> str:
-    """The total's leave-one-dispute-out figures, labelled as conditional on a substantive award."""
-    c50, c80 = b["coverage_50_ci"], b["coverage_80_ci"]
-    if lang == "zh":
-        return (f"回测（按争议留一，{b['n']} 个判有实质赔偿的争议；覆盖率以判有实质赔偿为条件）：50% 区间覆盖 "
-                f"{b['coverage_50']:.0%}（95% CI {c50[0]:.0%}–{c50[1]:.0%}），80% 区间覆盖 {b['coverage_80']:.0%}"
-                f"（95% CI {c80[0]:.0%}–{c80[1]:.0%}）；80% 区间宽度中位数 {b['median_width80_ratio']:,.0f} 倍。")
-    return (f"Backtest (leave one dispute out, {b['n']} disputes with a substantive award; coverage is conditional "
-            f"on a substantive award): the 50% range covered {b['coverage_50']:.0%} (95% CI {c50[0]:.0%}–"
-            f"{c50[1]:.0%}), the 80% range {b['coverage_80']:.0%} (95% CI {c80[0]:.0%}–{c80[1]:.0%}); median 80% "
-            f"width {b['median_width80_ratio']:,.0f}x (upper/lower).")
+    """The total's leave-one-dispute-out figures, labelled as the page and the memos label them."""
+    from litigation.damages.explain import coverage
+
+    c = coverage(b)
+    return "" if c is None else md(c(lang)) + ("。" if lang == "zh" else ".")
 
 
-def render_estimate_markdown(est, lang: Lang = "zh") -> str:
-    """Compensation ranges per head and in total, with n and the comparable decisions."""
+def render_estimate_markdown(est, lang: Lang = "zh", analysis: Analysis | None = None) -> str:
+    """Compensation ranges per head and in total, with n and the comparable decisions; with the
+    `analysis` the estimate followed, also the lines the page and the memos print (hurdle, ranges,
+    unproven heads)."""
     from litigation.damages.comparables import describe
+    from litigation.damages.explain import explain
 
     zh = lang == "zh"
     L = [f"## {'赔偿数额估计' if zh else 'Compensation estimate'}", ""]
@@ -188,6 +182,15 @@ def render_estimate_markdown(est, lang: Lang = "zh") -> str:
         note = md(h.message(lang)) + ((" （已按诉请封顶）" if zh else " (capped at the claim)") if h.capped else "")
         L.append(f"| {h.label(lang)} | {basis[0] if zh else basis[1]}: {cites} | {_rng(h.range, lang)} | {h.n or '—'} "
                  f"| {note} |")
+    if analysis is not None:
+        ex = explain(est, analysis)
+        L.append("")
+        for line in ex.lines:
+            parts = [line.range(lang), *(x(lang) for x in (line.hurdle, line.proof) if x is not None)]
+            L.append(f"- {md(line.label(lang))}：{md('；'.join(parts))}" if zh else
+                     f"- {md(line.label(lang))}: {md('. '.join(parts))}")
+        if ex.counted is not None:
+            L += ["", md(ex.counted(lang)) + ("。" if zh else ".")]
     if est.living_standard_note:
         L += ["", ("当地生活水平（精神损害赔偿解释第5条第(6)项）：" if zh else
                    "Local living standard (SPC mental-harm interpretation Art 5(6)): ") + est.living_standard_note(lang)]

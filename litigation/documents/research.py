@@ -28,8 +28,9 @@ class Research:
 def research(matter: Matter, cases: Any = None, k: int = 10, backtest: dict | None = None,
              analysis: Any = None) -> Research:
     """Run the comparable-case search and the compensation estimate (never raises). Without `cases`
-    the cached fit of the case file is used; `analysis` (the matter's liability result) is computed
-    when not given."""
+    the cached fit of the case file is used, and its cached backtest when `backtest` is not given;
+    `analysis` (the matter's liability result, which the estimate follows) is computed when not given:
+    pass the one the document or page shows."""
     try:
         from litigation.cases.schema import resolve_cases_path
         from litigation.damages.comparables import CaseIndex, matter_factors
@@ -37,8 +38,12 @@ def research(matter: Matter, cases: Any = None, k: int = 10, backtest: dict | No
         from litigation.damages.estimator import cached_models
 
         if cases is None:
+            from litigation.damages.evaluation import cached_summary
+
             models = cached_models()
             df, index = models.cases, models.full_index
+            if backtest is None:
+                backtest = cached_summary()
         else:
             models, df, index = None, cases, CaseIndex(cases)
         comps = index.search(matter_factors(matter), k=k)
@@ -49,10 +54,14 @@ def research(matter: Matter, cases: Any = None, k: int = 10, backtest: dict | No
                 "defendant_kinds", "consent_type", "sole_verification_method", "leak", "commercial_profit",
                 "authority_tier", "authority_note", "finality", "holding_zh", "holding_source")
         ids = {c.case_id for c in comps}
-        details = {}
-        for _, row in df[df["case_id"].astype(str).isin(ids)].iterrows():
-            details[str(row["case_id"])] = {c: (None if _missing(row.get(c)) else _plain(row.get(c))) for c in cols
-                                            if c in df.columns}
+        if models is not None:
+            details = {cid: {c: (None if _missing(v) else _plain(v)) for c, v in row.items()}
+                       for cid, row in models.records(sorted(ids), cols).items()}
+        else:
+            details = {}
+            for _, row in df[df["case_id"].astype(str).isin(ids)].iterrows():
+                details[str(row["case_id"])] = {c: (None if _missing(row.get(c)) else _plain(row.get(c))) for c in cols
+                                                if c in df.columns}
         own = int((df["dossier"].map(lambda v: _missing(v) or str(v).strip() == "")).sum()) \
             if "dossier" in df.columns else 0
         return Research(estimate=est, comparables=comps, backtest=backtest, n_cases=len(df), n_own=own,

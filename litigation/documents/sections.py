@@ -11,7 +11,7 @@ from litigation.documents.names import display_name
 from litigation.documents.research import Research
 from litigation.facts.labels import label
 from litigation.facts.matter import Matter
-from litigation.i18n import Lang, T, Text
+from litigation.i18n import Lang, T, Text, money
 from litigation.law.analysis import Analysis
 from litigation.law.citations import INSTRUMENTS, Citation
 from litigation.law.infringement import is_ground
@@ -34,10 +34,6 @@ REFORM = T("【改革模式】本文书假定处理者须证明其行为与损�
             "current law.")
 
 # --------------------------------------------------------------------------- helpers
-def money(x: float | None) -> str:
-    return "—" if x is None else f"¥{x:,.0f}"
-
-
 def yes_no(v: bool | None, lang: Lang) -> str:
     if v is None:
         return "不明" if lang == "zh" else "unknown"
@@ -244,7 +240,10 @@ def remedies(doc: Doc, a: Analysis, lang: Lang, names: dict[str, str], advise: b
                       f"Risk: the request for '{label('remedy', r.code, lang)}' is unlikely to succeed on these facts.")
 
 
-def compensation(doc: Doc, m: Matter, lang: Lang, r: Research | None) -> None:
+def compensation(doc: Doc, m: Matter, a: Analysis, lang: Lang, r: Research | None) -> None:
+    """The estimate as the compensation page shows it (`litigation.damages.explain`): per head the range
+    with its label, both parts of the hurdle, unproven heads marked and not counted; no amount at all
+    where the analysis holds no defendant liable for damages."""
     zh = lang == "zh"
     doc.h1("赔偿数额参考" if zh else "Compensation reference")
     est = r.estimate if r else None
@@ -253,24 +252,33 @@ def compensation(doc: Doc, m: Matter, lang: Lang, r: Research | None) -> None:
               (f"：{r.error(lang)}" if zh and r and r.error else f": {r.error(lang)}" if r and r.error else "。" if zh
                else "."))
         return
+    from litigation.damages.explain import explain
+
+    ex = explain(est, a, r.backtest if r else None)
+    if not ex.liable:
+        doc.p((ex.note(lang) + "。") if zh else ex.note(lang) + ".")  # type: ignore[union-attr]
+        return
     rows = []
-    for h in [*est.heads, est.total]:
-        rg = h.range
+    heads = {h.head: h for h in [*est.heads, est.total]}
+    for line in ex.lines:
+        h, rg = heads[line.head], heads[line.head].range
         band = lambda lo, hi: "—" if lo is None or hi is None else f"{money(lo)}–{money(hi)}"  # noqa: E731
-        rows.append([h.label(lang), "法定" if zh and h.basis == "law" else "类案" if zh and h.basis == "comparables"
+        rows.append([line.label(lang), "法定" if zh and h.basis == "law" else "类案" if zh and h.basis == "comparables"
                      else h.basis, money(rg.median), band(rg.low50, rg.high50), band(rg.low80, rg.high80),
-                     str(h.n) if h.basis != "law" else "—", money(h.claimed)])
-    doc.table(["项目", "来源", "中位数", "50% 区间", "80% 区间", "样本数 n", "请求额"] if zh else
-              ["Head", "Basis", "Median", "50% range", "80% range", "n", "Claimed"], rows)
-    for h in [*est.heads, est.total]:
-        doc.bullet(f"{h.label(lang)}：{h.message(lang)}（{cite_list(h.citations, lang)}）" if zh else
-                   f"{h.label(lang)}: {h.message(lang)} ({cite_list(h.citations, lang)})")
-    bt = r.backtest if r else None
-    if bt and bt.get("n"):
-        doc.note(f"回测（留一争议）：n={bt['n']}，50% 区间实际覆盖 {bt['coverage_50']:.0%}，80% 区间实际覆盖 "
-                  f"{bt['coverage_80']:.0%}；样本小，区间仅供参考。" if zh else
-                  f"Backtest (leave one dispute out): n={bt['n']}; the 50% range covered {bt['coverage_50']:.0%} "
-                  f"and the 80% range {bt['coverage_80']:.0%} of held-out awards. Small sample: indicative only.")
+                     str(h.n) if h.basis != "law" else "—", money(h.claimed),
+                     line.proof(lang) if line.proof else "—"])
+    doc.table(["项目", "来源", "中位数", "50% 区间", "80% 区间", "样本数 n", "请求额", "证明情况"] if zh else
+              ["Head", "Basis", "Median", "50% range", "80% range", "n", "Claimed", "Proof"], rows)
+    for line in ex.lines:
+        h = heads[line.head]
+        parts = [line.range(lang), *(x(lang) for x in (line.hurdle, line.proof, line.note) if x is not None)]
+        doc.bullet(f"{line.label(lang)}：{'；'.join(parts)}（{cite_list(h.citations, lang)}）" if zh else
+                   f"{line.label(lang)}: {'. '.join(parts)} ({cite_list(h.citations, lang)})")
+    for x in (ex.counted, ex.note):
+        if x is not None:
+            doc.p(x(lang) + ("。" if zh else "."))
+    if ex.coverage is not None:
+        doc.note(ex.coverage(lang) + ("。" if zh else "."))
 
 
 def comparables(doc: Doc, lang: Lang, r: Research | None, top: int, title: Text | None = None) -> None:

@@ -1,18 +1,20 @@
 """Compensation page: per head and total, median with 50% and 80% ranges on a log scale beside the
-comparable awards, n and the backtested coverage, and a 'what if' panel."""
+comparable awards, n and the backtested coverage, both parts of the hurdle and the per-head ranges with
+their labels (the same lines as the memos: `litigation.damages.explain`), and a 'what if' panel."""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
-from litigation.facts.labels import label
+from litigation.damages.engine import liability_terms
 from litigation.facts.matter import Matter
 from ui import data, state
 from ui.charts import range_figure
 from ui.comparables import comparables_frame, money
 from ui.diff import diff
 from ui.frame import lang, link, t
+from ui.text import esc
 
 HEAD_COLUMN = {"total": "awarded_total", "mental_distress": "awarded_mental_distress"}
 
@@ -21,32 +23,17 @@ def _band(lo: float | None, hi: float | None) -> str:
     return "—" if lo is None or hi is None else f"{money(lo)} – {money(hi)}"
 
 
-DAMAGES = ("joint_and_several", "several_share", "joint_for_enlarged_part")
-# the burden elements a head of damages rests on (besides liability)
-HEAD_NEEDS = {"economic_loss": ("causation", "amounts"), "mental_distress": ("causation", "serious_mental_harm")}
-
-
-def unproven(a, head: str) -> list[str]:
-    """The elements a head rests on that the claimant has not proved (labels, in the page's language)."""
+def heads_frame(heads: list, ex=None) -> pd.DataFrame:
+    """The heads table; `ex` (`litigation.damages.explain.Explanation`) gives the proof column."""
     lg = lang()
-    out = []
-    for b in a.burden if a is not None else []:
-        if b.element in HEAD_NEEDS.get(head, ()) and b.bearer == "claimant" and b.status in ("missing", "contested"):
-            out.append(f"{b.label(lg)}（{label('status', b.status, lg)}）" if lg == "zh" else
-                       f"{b.label(lg)} ({label('status', b.status, lg)})")
-    return out
-
-
-def heads_frame(heads: list, a=None) -> pd.DataFrame:
-    lg = lang()
+    proofs = {line.head: line.proof for line in ex.lines} if ex is not None else {}
     rows = []
     for h in heads:
         r = h.range
-        gaps = unproven(a, h.head)
+        proof = proofs.get(h.head)
         rows.append({
             t("co.head"): h.label(lg),
-            t("co.proof_col"): (t("co.unproven", what="、".join(gaps) if lg == "zh" else ", ".join(gaps))
-                                if gaps else "—"),
+            t("co.proof_col"): proof(lg) if proof else "—",
             t("co.source"): t(f"co.basis_{h.basis}") if h.basis in ("law", "comparables", "none") else h.basis,
             t("co.median_col"): money(r.median),
             t("co.r50_col"): _band(r.low50, r.high50),
@@ -91,9 +78,25 @@ def law_only(m: Matter) -> None:
         pass
 
 
-def estimate_for(m: Matter):
-    r = data.research(m)
+def estimate_for(m: Matter, mode: str = "current", total: float | None = None):
+    r = data.research(m, mode, total)
     return r.estimate
+
+
+def hurdle_lines(ex) -> None:
+    """Per head: the range with its label, both parts of the hurdle, unproven heads marked; then which
+    heads count and the backtest's coverage label (the memos print the same lines)."""
+    lg = lang()
+    stop = "。" if lg == "zh" else "."
+    st.subheader(t("co.hurdle_heading"))
+    for line in ex.lines:
+        st.markdown(f"**{esc(line.label(lg))}**{'：' if lg == 'zh' else ': '}{esc(line.range(lg))}")
+        for x in (line.hurdle, line.proof):
+            if x is not None:
+                st.caption(esc(x(lg) + stop))
+    for x in (ex.counted, ex.note, ex.coverage):
+        if x is not None:
+            st.caption(esc(x(lg) + stop))
 
 
 def metrics(est) -> None:
@@ -119,11 +122,11 @@ def what_if(m: Matter, est) -> None:
     m2 = changed_matter(changed)
     if m2 is None:
         return
-    est2 = estimate_for(m2)
-    if est2 is None:
-        return
     p = state.prefs()
     total = p.get("total") if p.get("total_set") else state.claimed_total(m)
+    est2 = estimate_for(m2, p.get("mode", "current"), total)
+    if est2 is None:
+        return
     c = st.columns(2)
     before, after = est.total.range, est2.total.range
     c[0].metric(t("co.total_median"), money(after.median),
@@ -158,21 +161,25 @@ def render() -> None:
         st.warning(t("an.reform_banner"), icon=":material/science:")
     total = p.get("total") if p.get("total_set") else state.claimed_total(m)
     a = state.analysis_of(m, mode, total)
-    if not any(d.external in DAMAGES for d in a.liability.defendants):
+    if not liability_terms(a).money:
         st.info(t("co.nobody_liable"))
         link("analysis", "go.analysis")
         return
     with st.spinner():
-        est = estimate_for(m)
+        est = estimate_for(m, mode, total)
     if est is None:
         law_only(m)
         return
+    from litigation.damages.explain import explain
+
     metrics(est)
     heads = [*est.heads, est.total]
     st.plotly_chart(range_figure(heads, _awards(est, data.cases()), lg), width="stretch", key="range_chart")
-    st.dataframe(heads_frame(heads, a), hide_index=True, width="stretch")
-    if any(unproven(a, h.head) for h in heads):
+    ex = explain(est, a, data.backtest())
+    st.dataframe(heads_frame(heads, ex), hide_index=True, width="stretch")
+    if any(line.proof for line in ex.lines):
         st.caption(t("co.unproven_note"))
+    hurdle_lines(ex)
     st.subheader(t("co.comparables"))
     if est.comparables:
         st.dataframe(comparables_frame(est), hide_index=True, width="stretch")

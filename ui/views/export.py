@@ -48,7 +48,7 @@ def render() -> None:
     total = p.get("total") if p.get("total_set") else state.claimed_total(m)
     a = state.analysis_of(m, mode, total)
     with st.spinner():
-        r = data.research(m)
+        r = data.research(m, mode, total)
     doc = build(kind, m, a, doc_lang, r)
     cols = st.columns(3)
     font_ok = cjk_font() is not None
