@@ -268,6 +268,7 @@ def distress_matter() -> dict:
     m["harm"].update({"mental_distress": "serious", "mental_evidence": "medical", "causation_evidence": "strong",
                       "economic_loss": 3000, "economic_loss_proof": "partial"})
     m["requests"]["claimed"].update({"mental_distress": 5000, "economic_loss": 3000})
+    m["requests"]["damages"] = True  # answered: the amounts claimed are asked only once damages are asked for
     return m
 
 
