@@ -240,6 +240,20 @@ def test_analysis_lists_the_facts_that_matter_with_edit_links(lang):
     assert at.title[0].value == ("事实问答" if lang == "zh" else "Interview")
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_which_facts_matter_shows_the_compensation_range_moving(lang):
+    """app_leak_weak_causation: with no evidence of causation only the documented expenses (800) remain: the
+    first screen lists that fact with the range before and after."""
+    at = app("analysis", lang, matter=scenario("app_leak_weak_causation"))
+    text = texts(at)
+    moved = ("赔偿区间: 中位数 ¥6,800（80%：¥6,800–¥8,000） → 中位数 ¥800（80%：¥800–¥800）" if lang == "zh" else
+             "Compensation range: median ¥6,800 (80%: ¥6,800–¥8,000) → median ¥800 (80%: ¥800–¥800)")
+    table = next(d.value for d in at.dataframe if ("事实" if lang == "zh" else "Fact") in d.value.columns)
+    what = " ".join(table[("哪些结论改变" if lang == "zh" else "What changes")].astype(str))
+    assert moved in what, what[:600]
+    assert ("移动赔偿区间" if lang == "zh" else "move the compensation range") in text
+
+
 def test_analysis_outcome_per_defendant():
     at = app("analysis", matter=two_processors())
     df = next(d.value for d in at.dataframe if "成立的请求权" in d.value.columns)

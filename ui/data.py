@@ -56,6 +56,17 @@ def backtest() -> dict | None:
         return None
 
 
+def award_models() -> Any | None:
+    """The estimator's fit on the case file (cached by `cached_models`), or None if the data is unavailable."""
+    try:
+        from litigation.damages.estimator import cached_models
+
+        return cached_models()
+    except Exception:  # noqa: BLE001 - without the case data the pages still show the legal conclusions
+        log.exception("award models unavailable")
+        return None
+
+
 def research(m: Matter, mode: str = "current", total: float | None = None) -> Research:
     """Comparable cases and the estimate for this matter, following the liability analysis the pages
     show for `mode` and `total` (memoised in the session only; the fit on the case file is cached by

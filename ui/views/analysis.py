@@ -13,7 +13,7 @@ from litigation.facts.matter import Matter
 from litigation.law.analysis import Analysis
 from litigation.law.citations import INSTRUMENTS
 from litigation.law.infringement import is_ground
-from ui import state
+from ui import data, state
 from ui.charts import liability_figure
 from ui.components import MARK, finding
 from ui.frame import lang, link, page_path, t
@@ -110,33 +110,40 @@ def per_defendant(m: Matter, a: Analysis) -> None:
 
 
 def facts_that_matter(m: Matter, a: Analysis, mode: str, total: float | None) -> None:
-    """The facts that decide the outcome (flip each key answer; keep those that change a conclusion)."""
+    """The facts that decide the outcome (flip each key answer; keep those that change a conclusion or move
+    the compensation range), each with the step to edit it."""
+    from litigation.damages.sensitivity import value_label, which_facts_matter
     from litigation.facts import answers as fa
-    from ui.sensitivity import value_label, which_facts_matter
 
     lg = lang()
     ans = state.answers()
     names = {p.id: p.name for p in m.participants}
-    key = ("facts_matter", json.dumps(fa.effective(ans), sort_keys=True, default=str), mode, total, lg)
-    flips = state._remember(key, lambda: which_facts_matter(ans, a, names, lg, mode, total))
+    models = data.award_models()
+    key = ("facts_matter", json.dumps(fa.effective(ans), sort_keys=True, default=str), mode, total)
+    flips = state._remember(key, lambda: which_facts_matter(ans, a, names, mode, total, models=models,
+                                                            with_range=models is not None))
     st.markdown(f"#### {t('an.k.title')}")
     if not flips:
         st.caption(t("an.k.none"))
         return
     st.caption(t("an.k.intro"))
+
+    def what(f, n: int | None = None) -> str:
+        rows = f.changes if n is None else f.changes[:n]
+        return sep(lg).join(f"{r.item(lg)}: {r.before(lg)} → {r.after(lg)}" for r in rows)
+
     for n, f in enumerate(flips[:5]):
         c = st.columns([6, 1], vertical_alignment="center")
-        changes = sep(lg).join(f"{r['item']}: {r['before']} → {r['after']}" for r in f.rows[:4])
-        more = t("an.k.more", n=len(f.rows) - 4) if len(f.rows) > 4 else ""
+        more = t("an.k.more", n=len(f.changes) - 4) if len(f.changes) > 4 else ""
         c[0].markdown(esc(t("an.k.row", fact=f.fact(ans, lg), now=value_label(f.question, f.before, lg),
-                            alt=value_label(f.question, f.after, lg))) + "  \n" + esc(changes + more))
+                            alt=value_label(f.question, f.after, lg))) + "  \n" + esc(what(f, 4) + more))
         c[1].button(t("an.k.edit"), key=f"an_goto:{n}:{f.path}", on_click=_goto, args=(f.step,),
                     icon=":material/edit:")
     with st.expander(t("an.k.all", n=len(flips)), icon=":material/tune:"):
         st.dataframe(pd.DataFrame([{
             t("an.k.c.rank"): n + 1, t("an.k.c.fact"): f.fact(ans, lg), t("an.k.c.now"): value_label(f.question, f.before, lg),
-            t("an.k.c.alt"): value_label(f.question, f.after, lg), t("an.k.c.changes"): len(f.rows),
-            t("an.k.c.what"): sep(lg).join(f"{r['item']}: {r['before']} → {r['after']}" for r in f.rows),
+            t("an.k.c.alt"): value_label(f.question, f.after, lg), t("an.k.c.changes"): len(f.changes),
+            t("an.k.c.what"): what(f),
         } for n, f in enumerate(flips)]), hide_index=True, width="stretch")
 
 

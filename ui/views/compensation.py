@@ -12,7 +12,6 @@ from litigation.facts.matter import Matter
 from ui import data, state
 from ui.charts import range_figure
 from ui.comparables import comparables_frame, money
-from ui.diff import diff
 from ui.frame import lang, link, t
 from ui.text import esc
 
@@ -112,7 +111,8 @@ def metrics(est) -> None:
 
 def what_if(m: Matter, est) -> None:
     from litigation.facts import answers as fa
-    from ui.views.teaching import changed_matter, choose_change, diff_table
+    from litigation.law import teaching as tg
+    from ui.views.teaching import changed_matter, choose_change, flips_table
 
     st.caption(t("co.whatif_intro"))
     ans = fa.answers_from(m.model_dump(mode="json"))
@@ -137,10 +137,10 @@ def what_if(m: Matter, est) -> None:
     mode = p.get("mode", "current")
     a1 = state.analysis_of(m, mode, total)
     a2 = state.analysis_of(m2, mode, total)
-    rows = diff(a1, a2, {x.id: x.name for x in m.participants}, lang())
+    fl = tg.flips(a1, a2, names={x.id: x.name for x in m.participants})
     st.markdown(f"**{t('co.liability_moves')}**")
-    if rows:
-        diff_table(rows, t("co.before"), t("co.after"))
+    if fl:
+        st.dataframe(flips_table(fl, t("co.before"), t("co.after")), hide_index=True, width="stretch")
     else:
         st.caption(t("te.no_change"))
 

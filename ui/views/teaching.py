@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import copy
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import pandas as pd
@@ -25,7 +24,6 @@ from litigation.law.analysis import Analysis
 from litigation.law.citations import INSTRUMENTS
 from ui import data, state
 from ui.components import finding
-from ui.diff import diff
 from ui.frame import lang, link, t
 from ui.text import esc, tr
 from ui.views import analysis as av
@@ -119,12 +117,6 @@ def walk(m: Matter, a: Analysis, ans: dict, names: dict[str, str]) -> None:
     c[0].button(t("iv.prev"), key="te_prev", on_click=_stage, args=(-1,), disabled=i == 0, width="stretch")
     c[1].button(t("iv.next"), key="te_next", on_click=_stage, args=(1,), disabled=i == len(STAGES) - 1,
                 type="primary", width="stretch")
-
-
-def diff_table(rows: list[dict[str, str]], before: str, after: str) -> None:
-    df = pd.DataFrame(rows)[["area", "item", "before", "after"]]
-    df = df.rename(columns={"area": t("te.d.area"), "item": t("te.d.item"), "before": before, "after": after})
-    st.dataframe(df, hide_index=True, width="stretch")
 
 
 # --------------------------------------------------------------------------- what if
@@ -231,10 +223,10 @@ def who_bears_it(m: Matter, names: dict[str, str], total: float | None) -> None:
     st.markdown(f"#### {t('te.why')}")
     for line in tg.why_differs(cur, ref):
         st.markdown("- " + esc(line(lg)))
-    rows = diff(cur, ref, names, lg)
+    fl = tg.flips(cur, ref, names=names)
     with st.expander(t("te.all_diff"), icon=":material/compare_arrows:"):
-        if rows:
-            diff_table(rows, t("te.d.current"), t("te.d.reform") + " ⚑")
+        if fl:
+            st.dataframe(flips_table(fl, t("te.d.current"), t("te.d.reform") + " ⚑"), hide_index=True, width="stretch")
         else:
             st.success(t("te.same"))
 
@@ -242,7 +234,7 @@ def who_bears_it(m: Matter, names: dict[str, str], total: float | None) -> None:
 # --------------------------------------------------------------------------- several changes
 def _facts(ans: dict) -> dict[str, tuple[fq.Question | None, int | None]]:
     """path -> (question, participant index) of every key fact asked in these answers, then the date shift."""
-    from ui.sensitivity import candidates
+    from litigation.damages.sensitivity import candidates
 
     out: dict[str, tuple[fq.Question | None, int | None]] = {p: (q, i) for _, q, i, p in candidates(ans)}
     out[tg.SHIFT] = (None, None)
@@ -267,7 +259,7 @@ def _options(path: str, q: fq.Question | None) -> list[Any]:
 
 
 def _value_text(path: str, q: fq.Question | None, v: Any, lg: Lang) -> str:
-    from ui.sensitivity import value_label
+    from litigation.damages.sensitivity import value_label
 
     if path == tg.SHIFT:
         return tr("te.years", lg, n=int(v or 0))
@@ -342,24 +334,19 @@ def change_editor(ans: dict) -> list[dict]:
 
 def _range(m: Matter, a: Analysis) -> Any:
     """The compensation estimate's total range for a matter (None if the case data is unavailable)."""
-    def make() -> Any:
-        try:
-            from litigation.damages.compensation import estimate
-            from litigation.damages.estimator import cached_models
+    from litigation.damages.sensitivity import total_range
 
-            total = estimate(m, models=cached_models(), analysis=a).total
-            return SimpleNamespace(**total.range.model_dump(), citations=total.citations)
-        except Exception:  # noqa: BLE001 - the range is optional; the other conclusions stand without it
-            data.log.exception("compensation range unavailable")
-            return None
-
-    return state._remember(("te_range", m.model_dump_json(), a.mode), make)
+    models = data.award_models()
+    if models is None:
+        return None
+    return state._remember(("te_range", m.model_dump_json(), a.mode), lambda: total_range(m, a, models))
 
 
-def flips_table(flips: list[tg.Flip]) -> pd.DataFrame:
+def flips_table(flips: list[tg.Flip], before: str | None = None, after: str | None = None) -> pd.DataFrame:
+    """The conclusions that flip, with the basis of each (columns headed `before` and `after`)."""
     lg = lang()
     return pd.DataFrame([{t("te.d.area"): tg.AREAS[f.area](lg), t("te.d.item"): f.item(lg),
-                          t("te.d.before"): f.before(lg), t("te.d.after"): f.after(lg),
+                          before or t("te.d.before"): f.before(lg), after or t("te.d.after"): f.after(lg),
                           t("te.d.basis"): f.basis_label(lg)} for f in flips])
 
 
