@@ -83,7 +83,7 @@ def _ways_processing(m: Matter, p: Participant) -> list[Way]:
                       "or later hard to obtain, apply for preservation in the suit (before it, if urgent)"),
                     [PRESERVE, PRESERVE_BEFORE]))
     if p.processing is not None and not _online(p):
-        ways.append(Way(T(f"{p.name} 控制的人脸信息数据库记录、采集日志、同意记录，书面申请法院责令其提交；无正当理由拒不提交的，"
+        ways.append(Way(T(f"{p.name}控制的人脸信息数据库记录、采集日志、同意记录，书面申请法院责令其提交；无正当理由拒不提交的，"
                           "法院可以认定原告所主张的书证内容为真实",
                           f"The face database records, capture logs and consent records {p.name} controls: apply in "
                           "writing for an order to produce them; if it refuses without good reason the court may take "
@@ -121,19 +121,19 @@ def _rows_for(b: BurdenItem, m: Matter) -> list[EvidenceRow]:
                   f"The {label('contract_kind', p.contract.kind, 'en').lower()} contract or proof of purchase" +
                   (f" (it promised: {p.contract.promised})" if p.contract.promised else "")), ORIGINAL, FROM_CLAIMANT)
         if _online(p):
-            row(T(f"{p.name} 发布或传播涉案内容的网页、视频及账号信息截图、录屏", f"Screenshots and recordings of the "
+            row(T(f"{p.name}发布或传播涉案内容的网页、视频及账号信息截图、录屏", f"Screenshots and recordings of the "
                   f"pages, videos and account through which {p.name} published or spread the content"), PRINT,
                 FROM_PLATFORM, ways)
         else:
-            row(T(f"{p.name} 收集、使用人脸信息的现场照片、录像、告示及通知短信", f"Photographs, videos, notices and "
+            row(T(f"{p.name}收集、使用人脸信息的现场照片、录像、告示及通知短信", f"Photographs, videos, notices and "
                   f"messages showing {p.name} collecting and using the face information"), ORIGINAL, FROM_CLAIMANT,
                 ways)
         if p.processing_evidence == "admitted":
-            row(T(f"{p.name} 对处理行为的自认（回复函件、答辩意见等）", f"{p.name}'s admission of the processing "
+            row(T(f"{p.name}对处理行为的自认（回复函件、答辩意见等）", f"{p.name}'s admission of the processing "
                   "(letters, its defence)"), COPY, FROM_DEFENDANT)
     elif b.element == "fault" and b.participant:
         p = m.participant(b.participant)
-        row(T(f"证明 {p.name} 有过错的证据：未告知处理规则、未取得同意、超出约定范围处理的事实材料",
+        row(T(f"证明{p.name}有过错的证据：未告知处理规则、未取得同意、超出约定范围处理的事实材料",
               f"Evidence of {p.name}'s fault: that it gave no notice, obtained no consent or went beyond the "
               "agreement"), ORIGINAL, FROM_CLAIMANT, _ways_processing(m, p))
     elif b.element == "damage":
@@ -226,7 +226,7 @@ def evidence_list(m: Matter, a: Analysis, lang: Lang, r: object = None, today: d
     doc.title("证据目录" if zh else "List of evidence")
     who = m.claimant.name or ("【待补充：原告姓名】" if zh else "[claimant]")
     defs = ("、" if zh else ", ").join(p.name for p in m.participants if p.defendant)
-    doc.p(f"提交人：原告 {who}；案件：{who} 诉 {defs}" if zh else f"Filed by the claimant {who}; case: {who} v. {defs}")
+    doc.p(f"提交人：原告{who}；案件：{who}诉{defs}" if zh else f"Filed by the claimant {who}; case: {who} v. {defs}")
     evidence_table(doc, m, a, lang)
     doc.p(("提交日期：" if zh else "Date: ") + (today or dt.date.today()).isoformat())
     from litigation.documents.names import localise_names

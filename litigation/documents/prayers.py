@@ -156,7 +156,7 @@ def prayers(m: Matter, a: Analysis) -> Prayers:
             f"Order {p.name} to delete the claimant's {', '.join(DATA_EN[k] for k in kinds)} held in its {se}"),
             basis=rem["deletion"].finding.citations))
         if others:
-            notes.append(T(f"{p.name} 还处理了原告的{'、'.join(label('data_kind', k, 'zh') for k in others)}：本分析只认定"
+            notes.append(T(f"{p.name}还处理了原告的{'、'.join(label('data_kind', k, 'zh') for k in others)}：本分析只认定"
                            "人脸等生物识别信息的处理违法，如请求一并删除，须另行说明理由",
                            f"{p.name} also holds the claimant's {', '.join(label('data_kind', k, 'en') for k in others)}: "
                            "the analysis covers the face and other biometric data only; deleting the rest needs its "
@@ -296,7 +296,7 @@ def prayers(m: Matter, a: Analysis) -> Prayers:
         for pid in owed:
             k = m.participant(pid).contract
             if k.loss_proof == "none":
-                notes.append(T(f"{m.participant(pid).name} 的违约损失尚无证据，未列明金额", f"{m.participant(pid).name}'s "
+                notes.append(T(f"{m.participant(pid).name}的违约损失尚无证据，未列明金额", f"{m.participant(pid).name}'s "
                                "contract loss is not evidenced: no amount stated"))
                 continue
             amt, why = _cap(k.loss, claimed_total)

@@ -50,7 +50,7 @@ def _processing(p: Participant) -> BurdenItem:
     return BurdenItem(
         element="processing", participant=p.id, bearer="claimant", status=st,
         citations=[spc(6, paragraph=1), CPL67, INTERP91],
-        label=T(f"处理行为发生且系 {p.name} 所为", f"The processing happened and {p.name} did it"),
+        label=T(f"处理行为发生且系{p.name}所为", f"The processing happened and {p.name} did it"),
         shows=T(f"证据：{L_zh('evidence', p.processing_evidence)}", f"Evidence: {L_en('evidence', p.processing_evidence)}"),
         if_unproven=T("原告承担不利后果：对该参与者的请求被驳回", "The claimant bears the consequence: the claim "
                                                        "against this participant fails (SPC CPL Interp 90(2))"))
@@ -80,7 +80,7 @@ def _lawful_basis(p: Participant, consent_valid: bool | None, exemption: str | N
     return BurdenItem(
         element="lawful_basis", participant=p.id, bearer="defendant", status=st,
         citations=[spc(6, paragraph=2), cc(1035, 1), pipl(13)],
-        label=T(f"{p.name} 有同意或其他合法性基础（民法典第1035条第1款）",
+        label=T(f"{p.name}有同意或其他合法性基础（民法典第1035条第1款）",
                 f"{p.name} had consent or another lawful basis (CC 1035(1))"),
         shows=T(f"同意类型：{L_zh('consent', pr.consent.type)}；其他基础：{L_zh('basis', pr.other_legal_basis)}；"
                 f"证明：{L_zh('proof_status', proof)}",
@@ -95,7 +95,7 @@ def _exemption(p: Participant, code: str, proof: str) -> BurdenItem:
     return BurdenItem(
         element=f"exemption:{code}", participant=p.id, bearer="defendant", status=_PROOF[proof],
         citations=[spc(6, paragraph=3), spc(5)],
-        label=T(f"{p.name} 的免责事由：{L_zh('defence', code)}", f"{p.name}'s exemption: {L_en('defence', code)}"),
+        label=T(f"{p.name}的免责事由：{L_zh('defence', code)}", f"{p.name}'s exemption: {L_en('defence', code)}"),
         shows=T(f"证明：{L_zh('proof_status', proof)}", f"Proof: {L_en('proof_status', proof)}"),
         if_unproven=T("免责抗辩不成立，处理者承担民事责任", "The exemption fails; the processor is liable"))
 
@@ -108,7 +108,7 @@ def _fault(p: Participant, pipl_on: bool) -> BurdenItem:
         st: Status = "met" if proof == "proved" else ("contested" if proof == "asserted" else "missing")
         return BurdenItem(
             element="no_fault", participant=p.id, bearer="defendant", status=st, citations=[pipl(69, 1), cc(1165, 2)],
-            label=T(f"{p.name} 没有过错", f"{p.name} was not at fault"),
+            label=T(f"{p.name}没有过错", f"{p.name} was not at fault"),
             shows=T(f"无过错的证明：{L_zh('proof_status', proof)}", f"Proof of no fault: {L_en('proof_status', proof)}"),
             if_unproven=T("推定有过错，承担损害赔偿责任", "Fault is presumed; it is liable in damages"))
     wrongdoer = p.role == "third_party_wrongdoer"
@@ -119,7 +119,7 @@ def _fault(p: Participant, pipl_on: bool) -> BurdenItem:
            ("个人信息保护法施行前，不推定过错", "before the PIPL fault is not presumed"))
     return BurdenItem(
         element="fault", participant=p.id, bearer="claimant", status=st, citations=[cc(1165, 1), CPL67],
-        label=T(f"{p.name} 有过错（{why[0]}）", f"{p.name} was at fault ({why[1]})"),
+        label=T(f"{p.name}有过错（{why[0]}）", f"{p.name} was at fault ({why[1]})"),
         shows=T(f"过错程度：{L_zh('fault', p.fault)}" + ("；黑客、诈骗行为一经证明即属故意" if wrongdoer else ""),
                 f"Fault: {L_en('fault', p.fault)}" + ("; a proved act of hacking or fraud is intentional" if wrongdoer
                                                        else "")),

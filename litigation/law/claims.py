@@ -64,7 +64,7 @@ def proved(p: Participant) -> bool:
 
 def _unproven(p: Participant) -> tuple:
     return False, "unproven", {"processing_evidence": p.processing_evidence}, T(
-        f"原告对 {p.name} 实施该行为的证据不足（{'无证据' if p.processing_evidence == 'none' else '证据薄弱或有争议'}），"
+        f"原告对{p.name}实施该行为的证据不足（{'无证据' if p.processing_evidence == 'none' else '证据薄弱或有争议'}），"
         "该项请求不能成立",
         f"The evidence that {p.name} did it is {'absent' if p.processing_evidence == 'none' else 'weak or contested'}: "
         "this claim fails against it")
@@ -87,7 +87,7 @@ def personal_information(ctx: Ctx, p: Participant, live: list[Finding]):
     facts = {"grounds": [f.rule for f in live], "regime": ctx.regime(p.id)}
     if live:
         cites = list(dict.fromkeys(base + [c for f in live for c in f.citations]))
-        return True, "found", facts, T(f"{p.name} 的处理行为侵害个人信息权益（理由见“侵权认定”）",
+        return True, "found", facts, T(f"{p.name}的处理行为侵害个人信息权益（理由见“侵权认定”）",
                                        f"{p.name}'s processing infringes personal-information rights (reasons "
                                        "under 'Infringement')"), cites
     return False, "no_ground", facts, T("未发现侵害个人信息权益的事由，或抗辩成立", "No ground of infringement stands, "
@@ -184,7 +184,7 @@ def contract(ctx: Ctx, p: Participant):
     money_en = (f"; loss from the breach RMB {k.loss:,.0f} (incl. the lost benefit, capped at what was foreseeable)"
                 if k.loss else "")
     return True, "breach", facts, T(
-        f"{p.name} {why_zh}，构成违约，应承担继续履行、采取补救措施或赔偿损失等违约责任{money_zh}；违约责任不以过错为要件",
+        f"{p.name}{why_zh}，构成违约，应承担继续履行、采取补救措施或赔偿损失等违约责任{money_zh}；违约责任不以过错为要件",
         f"{p.name} {why_en}: a breach of contract, with continued performance, remedial measures or damages"
         f"{money_en}; contract liability needs no fault"), cites
 
@@ -210,7 +210,7 @@ def election(ctx: Ctx, p: Participant, torts: list[str]):
     cites = [gpcl(186), contract_law(122)] if old else [cc(186), cc(996)]
     cites = [c for c in cites if ctx.applies(c.instrument, p.id)] or cites
     return True, "elect", facts, T(
-        f"{p.name} 的违约行为同时侵害人格权益：原告可选择请求其承担违约责任或者侵权责任。违约之诉：无须证明过错，赔偿合同可得利益损失"
+        f"{p.name}的违约行为同时侵害人格权益：原告可选择请求其承担违约责任或者侵权责任。违约之诉：无须证明过错，赔偿合同可得利益损失"
         "（以可预见为限），可请求删除人脸信息" + ("；严重精神损害亦可请求赔偿（民法典第九百九十六条）" if not old else "") +
         "。侵权之诉：可请求赔礼道歉、合理维权开支和精神损害赔偿" + ("，处理者的过错依法推定" if not old else "，须证明对方有过错"),
         f"{p.name}'s breach also infringes personality rights: the claimant elects contract or tort. Contract: no "
@@ -304,7 +304,7 @@ def via_platform(platform: Participant, users: list[Participant], basis: Finding
     facts = {"users": [u.id for u in users], "platform": basis.branch}
     frt = any(u.processing is not None and u.processing.uses_face_recognition for u in users)  # SPC 1: scope
     cites = [c for c in basis.citations if frt or c.instrument != "SPC-FRT-2021"]
-    return True, basis.branch, facts, T(f"用户 {who} 的侵权成立，{platform.name}：{basis.explanation.zh}",
+    return True, basis.branch, facts, T(f"用户{who}的侵权成立，{platform.name}：{basis.explanation.zh}",
                                         f"The infringement by its user {', '.join(u.name for u in users)} is made "
                                         f"out; {platform.name}: {basis.explanation.en}"), cites
 

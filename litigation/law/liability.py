@@ -524,7 +524,7 @@ def assess(ctx: Ctx, infringes: dict[str, bool], exempt: dict[str, bool], no_fau
                 rule="liab.non_party", title=T("未被起诉或身份不明的参与者", "Participant not sued or unidentified"),
                 holds=None, branch="keeps_share" if keeps else "not_defendant", citations=[cc(1172), spc(7, paragraph=1)],
                 participant=p.id, facts={"identified": p.identified, "internal_share": round(share[p.id], 6)},
-                explanation=T(f"{p.name} 未被列为被告（或身份不明）。" + (
+                explanation=T(f"{p.name}未被列为被告（或身份不明）。" + (
                     f"其按份承担的份额（{share[p.id]:.0%}）仍由其自己承担：按份责任的份额按全部侵权人确定，不因谁被起诉而改变；"
                     "除非适用连带规则，原告不能向已起诉的被告请求该部分" if keeps else "未发现其应承担赔偿份额"),
                     f"{p.name} is not a defendant (or is unidentified). " + (
