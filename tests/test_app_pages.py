@@ -327,3 +327,29 @@ def test_compensation_shows_the_hurdle_and_the_per_head_ranges_as_the_memos_do(l
             assert part(lang) in shown and part(lang) in memo
     proof = at.dataframe[0].value["证明情况" if lang == "zh" else "Proof"]
     assert loss.proof(lang) in set(proof)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_compensation_shows_contract_damages_where_tort_damages_fail(lang):
+    """Guo Bing (2019, old law): no tort damages (fault not presumed before the PIPL), but the contract claim
+    gives 1,038 — the page must not say 'no amount' while the complaint prays 1,038 for the breach."""
+    from litigation.documents.claim import claim_memo
+    from litigation.documents.complaint import complaint
+    from litigation.documents.research import research
+    from litigation.facts.validation import load_matter
+    from litigation.law.analysis import analyze
+
+    d = scenario("guo_bing_2019")
+    text = texts(app("compensation", lang, matter=d))
+    line = ("应赔偿违约造成的损失 1,038 元" if lang == "zh" else "owes the loss the breach caused, ¥1,038")
+    head = "违约损害赔偿：杭州野生动物世界有限公司" if lang == "zh" else "Damages for breach of contract: 杭州野生动物世界有限公司"
+    assert line in text and head in text
+    assert ("没有被告须承担侵权损害赔偿责任" if lang == "zh" else "no defendant is liable in tort") in text
+    m = load_matter(d)
+    a = analyze(m)
+    r = research(m, analysis=a)
+    memo = " ".join(b.text + " ".join(" ".join(row) for row in b.rows) for b in claim_memo(m, a, lang, r).blocks)
+    assert line in memo and head in memo
+    if lang == "zh":
+        filed = " ".join(b.text for b in complaint(m, a, "zh", r).blocks)
+        assert "赔偿原告因违约造成的损失 1,038 元" in filed

@@ -369,6 +369,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "co.nobody_liable": ("根据法律分析，没有被告须承担损害赔偿责任（最多停止侵害、删除），因此不给出赔偿金额。改变事实后请回到法律分析查看。",
                          "On the analysis, no defendant is liable in damages (at most stopping and deletion), so no "
                          "amount is given. After changing the facts, see the analysis again."),
+    "co.nobody_liable_tort": ("根据法律分析，没有被告须承担侵权损害赔偿责任，因此不依可比判决给出侵权赔偿金额；违约损害赔偿按合同损失计算，见下。",
+                              "On the analysis, no defendant is liable in tort for damages, so no tort amount is given from "
+                              "comparable decisions; damages for breach of contract follow the contract loss, below."),
     "co.proof_col": ("证明情况", "Proof"),
     "co.hurdle_heading": ("可比判决怎么判：未判赔的比例与判赔区间", "What comparable decisions awarded: how often nothing, "
                           "and the ranges"),

@@ -44,6 +44,27 @@ class Explanation(BaseModel):
     counted: Text | None = None  # which heads count and which do not
     coverage: Text | None = None  # the backtest's coverage label (the total)
     note: Text | None = None  # liability or causation note
+    contract: list[Text] = Field(default_factory=list)  # damages for breach of contract, per defendant (CC 584)
+
+
+def contract_lines(analysis) -> list[Text]:
+    """Damages for breach of contract the analysis allows (the contract claim made out, a loss shown): fixed by
+    the loss the contract caused, not by comparable tort awards, and owed whatever the tort liability."""
+    if analysis is None:
+        return []
+    names = {d.id: d.name for d in analysis.liability.defendants}
+    out = []
+    for r in analysis.remedies:
+        if r.code != "contract_damages" or not r.available:
+            continue
+        cites_zh = "、".join(c.formal("zh") for c in r.finding.citations)
+        cites_en = "; ".join(c.label("en") for c in r.finding.citations)
+        for pid, loss in (r.finding.facts.get("loss") or {}).items():
+            out.append(T(f"违约损害赔偿：{names.get(pid, pid)}应赔偿违约造成的损失 {loss:,.0f} 元（依据{cites_zh}；"
+                         "按合同损失计算，不依可比侵权判决）",
+                         f"Damages for breach of contract: {names.get(pid, pid)} owes the loss the breach caused, "
+                         f"{money(loss)} ({cites_en}; fixed by the contract loss, not by comparable tort awards)"))
+    return out
 
 
 def unproven(analysis, head: str) -> list[Text]:
@@ -156,14 +177,21 @@ _NOT_LIABLE = T("依责任分析，没有被告须承担赔偿责任，不给出
                 "damages, so no amount is given")
 
 
+_NOT_LIABLE_TORT = T("依责任分析，没有被告须承担侵权损害赔偿责任，不给出侵权赔偿金额；违约损害赔偿另计（见下）",
+                     "On the liability analysis no defendant is liable in tort for damages, so no tort amount is given; "
+                     "damages for breach of contract are separate (below)")
+
+
 def explain(est: CompensationEstimate, analysis, backtest: dict | None = None) -> Explanation:
     """The lines the page and the memos print for `est`, following the liability in `analysis`."""
     liable = liability_terms(analysis).money if analysis is not None else True
     heads = [*est.heads, est.total]
+    contract = contract_lines(analysis)
     if not liable:
-        lines = [HeadLine(head=h.head, label=h.label, basis=h.basis, range=_NOT_LIABLE, status="not_liable")
+        why = _NOT_LIABLE_TORT if contract else _NOT_LIABLE
+        lines = [HeadLine(head=h.head, label=h.label, basis=h.basis, range=why, status="not_liable")
                  for h in heads]
-        return Explanation(liable=False, lines=lines, note=_NOT_LIABLE)
+        return Explanation(liable=False, lines=lines, note=why, contract=contract)
     lines = []
     for h in heads:
         gaps = unproven(analysis, h.head)
@@ -181,4 +209,5 @@ def explain(est: CompensationEstimate, analysis, backtest: dict | None = None) -
     counted = T(f"计入的项目：{'、'.join(t.zh for t in yes) or '无'}；不计入（未证明）：{'、'.join(t.zh for t in no) or '无'}",
                 f"Heads counted: {', '.join(t.en for t in yes) or 'none'}; not counted (unproven): "
                 f"{', '.join(t.en for t in no) or 'none'}")
-    return Explanation(liable=True, lines=lines, counted=counted, coverage=coverage(backtest), note=est.liability_note)
+    return Explanation(liable=True, lines=lines, counted=counted, coverage=coverage(backtest), note=est.liability_note,
+                       contract=contract)

@@ -191,6 +191,8 @@ def render_estimate_markdown(est, lang: Lang = "zh", analysis: Analysis | None =
                      f"- {md(line.label(lang))}: {md('. '.join(parts))}")
         if ex.counted is not None:
             L += ["", md(ex.counted(lang)) + ("。" if zh else ".")]
+        if ex.contract:
+            L += [""] + [f"- {md(c(lang))}" for c in ex.contract]
     if est.living_standard_note:
         L += ["", ("当地生活水平（精神损害赔偿解释第5条第(6)项）：" if zh else
                    "Local living standard (SPC mental-harm interpretation Art 5(6)): ") + est.living_standard_note(lang)]

@@ -257,6 +257,8 @@ def compensation(doc: Doc, m: Matter, a: Analysis, lang: Lang, r: Research | Non
     ex = explain(est, a, r.backtest if r else None)
     if not ex.liable:
         doc.p((ex.note(lang) + "。") if zh else ex.note(lang) + ".")  # type: ignore[union-attr]
+        for c in ex.contract:
+            doc.bullet(c(lang))
         return
     rows = []
     heads = {h.head: h for h in [*est.heads, est.total]}
@@ -277,6 +279,8 @@ def compensation(doc: Doc, m: Matter, a: Analysis, lang: Lang, r: Research | Non
     for x in (ex.counted, ex.note):
         if x is not None:
             doc.p(x(lang) + ("。" if zh else "."))
+    for c in ex.contract:
+        doc.bullet(c(lang))
     if ex.coverage is not None:
         doc.note(ex.coverage(lang) + ("。" if zh else "."))
 

@@ -162,7 +162,12 @@ def render() -> None:
     total = p.get("total") if p.get("total_set") else state.claimed_total(m)
     a = state.analysis_of(m, mode, total)
     if not liability_terms(a).money:
-        st.info(t("co.nobody_liable"))
+        from litigation.damages.explain import contract_lines
+
+        contract = contract_lines(a)
+        st.info(t("co.nobody_liable_tort") if contract else t("co.nobody_liable"))
+        for line in contract:
+            st.markdown("- " + esc(line(lg)))
         link("analysis", "go.analysis")
         return
     with st.spinner():
@@ -180,6 +185,8 @@ def render() -> None:
     if any(line.proof for line in ex.lines):
         st.caption(t("co.unproven_note"))
     hurdle_lines(ex)
+    for line in ex.contract:
+        st.markdown("- " + esc(line(lg)))
     st.subheader(t("co.comparables"))
     if est.comparables:
         st.dataframe(comparables_frame(est), hide_index=True, width="stretch")
