@@ -219,12 +219,14 @@ def _read_back(fmt: str, data: bytes) -> None:
         raise Wrong("the PDF does not load back: no header or trailer")
 
 
-def run_pipeline(data: Any, cases: Any, *, docx: bool = True, pdf: bool = False, rng: random.Random | None = None,
-                 reader_only: bool = False, stages: Stages | None = None, every_export: bool = False) -> str:
+def run_pipeline(data: Any, cases: Any, *, docx: bool | str = True, pdf: bool | str = False,
+                 rng: random.Random | None = None, reader_only: bool = False, stages: Stages | None = None,
+                 every_export: bool = False) -> str:
     """'invalid' (a clean MatterError) or 'valid' (every stage ran and every check passed; with
     `reader_only`, only loading and the round trip; with `cases=None`, no estimate or comparable research,
     which take half a second each). Every document kind is written in Markdown; `docx`/`pdf` also write
-    one kind, chosen at random, in that format, and `every_export` writes every kind in both."""
+    one kind in that format (True: chosen at random; a kind: that one; "all": every kind), and
+    `every_export` writes every kind in both."""
     st = stages or Stages()
     try:
         m = st.run("load", load_matter, data, today=TODAY)
@@ -261,6 +263,7 @@ def run_pipeline(data: Any, cases: Any, *, docx: bool = True, pdf: bool = False,
         st.run(f"md-{kind}", render, doc, "md")
     one = rng.choice(KINDS)
     for fmt, wanted in (("docx", docx), ("pdf", pdf)):
-        for kind in KINDS if every_export else [one] if wanted else []:
+        kinds = KINDS if every_export or wanted == "all" else [wanted] if wanted in KINDS else [one] if wanted else []
+        for kind in kinds:
             _read_back(fmt, st.run(f"{fmt}-{kind}", render, docs[kind], fmt))
     return "valid"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import collections
+import copy
 import datetime as dt
 import io
 import shutil
@@ -233,3 +234,26 @@ def test_the_font_parsed_once_serves_every_pdf_with_its_own_glyphs(tmp_path):
     for t, data in zip(texts, outs, strict=True):
         assert t in " ".join(pdftotext(data, tmp_path).split())
     assert outs[0] == outs[2] or len(outs[0]) == len(outs[2])  # the cached font is not cut down by a use
+
+
+def many_defendants(n: int = 200) -> dict:
+    d = guo_bing_like()
+    zoo = d["participants"][0]
+    d["participants"] = [dict(copy.deepcopy(zoo), id=f"z{i}", name=f"第{i}号公司") for i in range(n)]
+    d["relations"] = {"concerted_action": [[f"z{i}" for i in range(j, j + 10)] for j in range(0, n - 9, 10)]}
+    return d
+
+
+@pytest.mark.parametrize("kind", ["claim", "bench"])
+def test_a_200_defendant_memo_renders_to_pdf_and_docx(kind, tmp_path):
+    # the remedies table's "against" cell lists every defendant: taller than a page in its column, which
+    # made fpdf2's table raise; the DOCX of such a memo took seconds (a scan of the whole body per paragraph)
+    m = load_matter(many_defendants(), today=TODAY)
+    a = analyze(m, total_damages=1038)
+    text = " ".join(pdftotext(export(kind, "pdf", m, a, "zh", None, TODAY), tmp_path).split())
+    assert "第199号公司" in text and "第0号公司" in text
+    doc = Document(io.BytesIO(export(kind, "docx", m, a, "zh", None, TODAY)))
+    assert doc.paragraphs[0].text == TITLES[kind].zh
+    body = doc.element.body
+    assert body[-1].tag.endswith("}sectPr")  # paragraphs went in before the section properties
+    assert any("第199号公司" in c.text for t in doc.tables for row in t.rows for c in row.cells)
