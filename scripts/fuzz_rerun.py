@@ -82,6 +82,7 @@ def main() -> int:
     ap.add_argument("--export-every", type=int, default=1,
                     help="every k-th mutation of a family writes every kind in DOCX and one in PDF")
     ap.add_argument("--out", help="also write the table (Markdown) to this file")
+    ap.add_argument("--only", help="run only these mutation numbers (comma-separated, as '#N' in the details)")
     ap.add_argument("--heavy-every", type=int, default=10,
                     help="a 150-400 participant matter runs every stage on every k-th try (else load and round trip)")
     args = ap.parse_args()
@@ -92,6 +93,9 @@ def main() -> int:
         heavy = fam == "many_participants"
         jobs.append((i, rng.randrange(2**32), fam, i % args.cases_every == 0,
                      heavy and (i // len(FAMILIES)) % args.heavy_every != 0))
+    if args.only:
+        keep = {int(x) for x in args.only.split(",")}
+        jobs = [j for j in jobs if j[0] in keep]
     table: dict[str, Counter] = defaultdict(Counter)
     details: list[str] = []
     slowest: list[tuple[float, str]] = []
@@ -117,7 +121,7 @@ def main() -> int:
                 if args.out:  # a partial table, in case the run is stopped
                     _table(table, details, slowest, args, time.perf_counter() - t0, done, Path(args.out + ".part"))
             if detail and len(details) < 40:
-                details.append(f"{family}/{outcome}: {detail}")
+                details.append(f"#{job[0]} {family}/{outcome}: {detail}")
     total = _table(table, details, slowest, args, time.perf_counter() - t0, len(jobs),
                    Path(args.out) if args.out else None)
     return 0 if not (total["crash"] or total["hang"] or total["wrong"] or total["lost"]) else 1

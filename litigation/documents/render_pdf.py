@@ -129,9 +129,8 @@ def wrap(text: str, widths: dict[int, float], limit: float) -> list[str]:
 class _Writer:
     """Text lines and table rows on A4 pages, with page breaks done here."""
 
-    def __init__(self, pdf, lang: str):  # noqa: ANN001 - an fpdf.FPDF
+    def __init__(self, pdf):  # noqa: ANN001 - an fpdf.FPDF
         self.pdf = pdf
-        self.lang = lang
         self.w = pdf.epw
         self.bottom = pdf.h - BOTTOM
         self.widths = pdf.current_font.cw
@@ -228,7 +227,7 @@ def to_pdf(doc: Doc, font: Path | None = None, lang: str | None = None) -> bytes
     font = font or cjk_font()
     if font is None:
         raise ExportError(NO_FONT)
-    lang = lang or getattr(doc, "lang", "zh")
+    lang = lang or doc.lang
     pdf = FPDF(format="A4")
     pdf.set_auto_page_break(False)  # page breaks are made by _Writer
     pdf.set_margins(MARGIN, MARGIN, MARGIN)
@@ -249,7 +248,7 @@ def to_pdf(doc: Doc, font: Path | None = None, lang: str | None = None) -> bytes
 
     pdf.footer = page_footer
     pdf.add_page()
-    wr = _Writer(pdf, lang)
+    wr = _Writer(pdf)
     for b in doc.blocks:
         if b.kind == "title":
             wr.para(b.text, 17, 9, gap=3)
