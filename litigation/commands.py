@@ -64,7 +64,26 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if m is None:
         return 1
     print("OK: 案件事实有效" if args.lang == "zh" else "OK: the matter is valid")
+    note = _invisible_note(args.matter, args.lang)
+    if note:
+        print(note)
     return 0
+
+
+def _invisible_note(path: str, lang: str) -> str:
+    """Says so when the matter's text held invisible bidi or zero-width characters (the reader drops them)."""
+    from litigation.i18n import INVISIBLE, invisible
+
+    try:
+        text = Path(path).read_bytes()[:MAX_FILE_BYTES].decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return ""
+    n, codes = len(INVISIBLE.findall(text)), ", ".join(invisible(text))
+    if not n:
+        return ""
+    return (f"注：已删除 {n} 个不可见的方向控制符或零宽字符（{codes}）；姓名、备注等文字按删除后的内容读取。" if lang == "zh" else
+            f"Note: {n} invisible direction-control or zero-width character(s) ({codes}) were removed; names, "
+            "notes and other text are read without them.")
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:

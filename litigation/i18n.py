@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -31,6 +32,20 @@ def T(zh: str, en: str) -> Text:  # noqa: N802 - short constructor used througho
 
 def join(parts: list[Text], zh_sep: str = "；", en_sep: str = "; ") -> Text:
     return Text(zh=zh_sep.join(p.zh for p in parts), en=en_sep.join(p.en for p in parts))
+
+
+# Invisible characters that change how text is shown without being seen: bidi embeddings, overrides and
+# isolates (U+202A-U+202E, U+2066-U+2069; they can make a name read backwards), zero-width space, (non-)
+# joiners and direction marks (U+200B-U+200F) and the zero-width no-break space / BOM (U+FEFF; they make
+# two names that look the same differ). A matter's text drops them (`facts.bounds.clean_text`); a case
+# collection refuses them (`cases.validation`), since its rows must match the published decisions.
+INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+INVISIBLE_RANGES = "U+200B–U+200F, U+202A–U+202E, U+2066–U+2069, U+FEFF"
+
+
+def invisible(s: str) -> list[str]:
+    """The invisible characters of `INVISIBLE` in `s`, as 'U+XXXX' (each once, in order of appearance)."""
+    return list(dict.fromkeys(f"U+{ord(c):04X}" for c in INVISIBLE.findall(s)))
 
 
 def excerpt(s: str, n: int = 40) -> str:

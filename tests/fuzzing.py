@@ -188,24 +188,45 @@ def _check_liability(out: dict) -> None:
 
 
 class Stages:
-    """The time each stage took (seconds), for telling a hang from a long pipeline."""
+    """The time each stage took (wall and CPU seconds), for telling a hang from a long pipeline (and a
+    slow stage from a loaded machine)."""
 
     def __init__(self) -> None:
         self.seconds: dict[str, float] = {}
+        self.cpu: dict[str, float] = {}
 
     def run(self, name: str, fn: Any, *args: Any, **kw: Any) -> Any:
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         try:
             return fn(*args, **kw)
         finally:
             self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - t
+            self.cpu[name] = self.cpu.get(name, 0.0) + time.process_time() - c
 
 
-def run_pipeline(data: Any, cases: Any, *, docx: bool = True, pdf: bool = False, rng: random.Random | None = None,
-                 reader_only: bool = False, stages: Stages | None = None) -> str:
+def _read_back(fmt: str, data: bytes) -> None:
+    """An export that cannot be opened again is 'lost'."""
+    if fmt == "docx":
+        import io
+
+        from docx import Document
+
+        try:
+            Document(io.BytesIO(data))
+        except Exception as exc:  # noqa: BLE001 - any failure to reopen is the finding
+            raise Wrong(f"the DOCX does not load back: {type(exc).__name__}") from None
+    elif fmt == "pdf" and not (data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")):
+        raise Wrong("the PDF does not load back: no header or trailer")
+
+
+def run_pipeline(data: Any, cases: Any, *, docx: bool | str = True, pdf: bool | str = False,
+                 rng: random.Random | None = None, reader_only: bool = False, stages: Stages | None = None,
+                 every_export: bool = False) -> str:
     """'invalid' (a clean MatterError) or 'valid' (every stage ran and every check passed; with
     `reader_only`, only loading and the round trip; with `cases=None`, no estimate or comparable research,
-    which take half a second each)."""
+    which take half a second each). Every document kind is written in Markdown; `docx`/`pdf` also write
+    one kind in that format (True: chosen at random; a kind: that one; "all": every kind), and
+    `every_export` writes every kind in both."""
     st = stages or Stages()
     try:
         m = st.run("load", load_matter, data, today=TODAY)
@@ -236,12 +257,13 @@ def run_pipeline(data: Any, cases: Any, *, docx: bool = True, pdf: bool = False,
         _check_numbers(est.model_dump(), "estimate")
         render_estimate_markdown(est, lang)
         r = st.run("research", research, m, cases)
+    docs = {}
     for kind in KINDS:
-        doc = st.run("build", build, kind, m, a, lang, r, today=TODAY)
+        docs[kind] = doc = st.run("build", build, kind, m, a, lang, r, today=TODAY)
         st.run(f"md-{kind}", render, doc, "md")
-    doc = build(rng.choice(KINDS), m, a, lang, r, today=TODAY)
-    if docx:
-        st.run("docx", render, doc, "docx")
-    if pdf:
-        st.run("pdf", render, doc, "pdf")
+    one = rng.choice(KINDS)
+    for fmt, wanted in (("docx", docx), ("pdf", pdf)):
+        kinds = KINDS if every_export or wanted == "all" else [wanted] if wanted in KINDS else [one] if wanted else []
+        for kind in kinds:
+            _read_back(fmt, st.run(f"{fmt}-{kind}", render, docs[kind], fmt))
     return "valid"

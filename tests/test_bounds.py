@@ -110,6 +110,38 @@ def test_control_characters_are_normalised_in_names_and_notes():
     assert again == m
 
 
+BIDI_AND_ZERO_WIDTH = "".join(map(chr, [*range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2066, 0x206A),
+                                        0xFEFF]))
+
+
+def test_bidi_controls_and_zero_width_characters_are_stripped_from_names_and_notes():
+    # a right-to-left override would show "Park" reversed; zero-width ones make two names that look alike differ
+    d = with_("participants.0.name", "\u202ekraP\u202c Zoo\u200b Ltd\ufeff")
+    d["notes"] = "".join(c + "x" for c in BIDI_AND_ZERO_WIDTH)
+    d["claimant"] = {"name": "\u2067郭某\u2069\u200d"}
+    m = load_matter(d, today=TODAY)
+    assert m.participants[0].name == "kraP Zoo Ltd"
+    assert m.notes == "x" * len(BIDI_AND_ZERO_WIDTH)
+    assert m.claimant.name == "郭某"
+    assert load_matter(dump_matter(m), today=TODAY) == m
+    assert bounds.clean_text("a\u202eb") == "ab"  # and every renderer drops them too
+
+
+def test_validate_says_that_invisible_characters_were_removed(tmp_path, capsys):
+    from litigation import cli
+
+    p = tmp_path / "m.json"
+    p.write_text(json.dumps(with_("participants.0.name", "Pa\u202erk\u200b"), ensure_ascii=False), encoding="utf-8")
+    assert cli.main(["validate", str(p), "--lang", "zh"]) == 0
+    out = capsys.readouterr().out
+    assert "已删除 2 个不可见的方向控制符或零宽字符" in out and "U+202E, U+200B" in out
+    assert cli.main(["validate", str(p), "--lang", "en"]) == 0
+    assert "2 invisible direction-control or zero-width character(s)" in capsys.readouterr().out
+    p.write_text(json.dumps(BASE), encoding="utf-8")
+    assert cli.main(["validate", str(p), "--lang", "en"]) == 0
+    assert "invisible" not in capsys.readouterr().out
+
+
 def test_invalid_json_says_line_and_column_and_quotes_only_an_excerpt():
     text = '{\n  "format": "facetort-matter",\n  "title": oops' + "x" * 100_000 + "\n}"
     (e,) = errors(text)

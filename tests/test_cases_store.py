@@ -60,6 +60,31 @@ def test_full_width_and_arabic_indic_digits_are_refused_with_the_column_named(co
                for e in res.errors)
 
 
+@pytest.mark.parametrize("column", ["case_id", "case_name_zh", "court_en", "notes"])
+@pytest.mark.parametrize("char", ["\u202e", "\u2066", "\u200b", "\u200f", "\ufeff"])
+def test_bidi_controls_and_zero_width_characters_are_refused_with_the_column_named(collection, tmp_path, column,
+                                                                                   char):
+    before = len(load_cases(collection))
+    row = new_case("ZW-1")
+    row[column] = row[column][:2] + char + row[column][2:]
+    for src in (write_csv(tmp_path / "new.csv", [row]), write_json(tmp_path / "new.json", [row])):
+        res = add_cases(src, collection)
+        assert not res.ok and not res.written
+        code = f"U+{ord(char):04X}"
+        hit = [e for e in res.errors if e.column == column and code in e.message_en]
+        assert hit and "invisible" in hit[0].message_en and "不可见" in hit[0].message_zh
+        assert char not in str(hit[0])  # the message names the character, it does not carry it
+    assert len(load_cases(collection)) == before  # nothing was added
+
+
+def test_a_column_name_with_a_zero_width_space_is_explained(collection, tmp_path):
+    row = new_case("ZW-2")
+    row["notes\u200b"] = row.pop("notes")
+    res = add_cases(write_json(tmp_path / "new.json", [row]), collection)
+    assert not res.ok
+    assert any("U+200B" in e.message_en and "U+200B" in e.message_zh for e in res.errors)
+
+
 def test_a_huge_cell_is_quoted_only_as_a_short_excerpt(collection, tmp_path):
     src = write_csv(tmp_path / "new.csv", [new_case("BIG-1", scenario="x" * 100_000)])
     res = add_cases(src, collection)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import collections
+import copy
 import datetime as dt
 import io
 import shutil
@@ -168,3 +170,90 @@ def test_markdown_tables_escape_pipes():
 
 def test_file_names():
     assert file_name("similar", "pdf", "zh") == "facetort-similar-case-report-zh.pdf"
+
+
+# --------------------------------------------------------------------------- PDF layout (render_pdf)
+def pdf_pages(data: bytes, tmp_path: Path) -> list[str]:
+    """The text of each page (pdftotext ends every page with a form feed)."""
+    return pdftotext(data, tmp_path).split("\f")[:-1]
+
+
+@pytest.mark.parametrize(("lang", "footer"), [("zh", "第 {i} 页 共 {n} 页"), ("en", "Page {i} of {n}")])
+def test_every_pdf_page_carries_its_number(case, tmp_path, lang, footer):
+    m, a, r = case
+    pages = pdf_pages(export("bench", "pdf", m, a, lang, r, TODAY), tmp_path)
+    n = len(pages)
+    assert n >= 3
+    for i, text in enumerate(pages, 1):  # pdftotext may or may not keep the spaces around the digits
+        assert footer.format(i=i, n=n).replace(" ", "") in "".join(text.split()), (i, text[-200:])
+
+
+def long_doc() -> Doc:
+    doc = Doc("en")
+    doc.title("Long")
+    doc.p("开头 " + "段落文字很长。" * 600 + " END-OF-PARAGRAPH")
+    cell = " ".join(f"w{i:04d}" for i in range(1500)) + " END-OF-CELL"  # taller than a page in a narrow column
+    doc.table(["A", "B", "C", "D", "E"], [["x", "y", cell, "z", "人脸" * 900], ["last", "row", "", "", ""]])
+    doc.bullet("after the table")
+    return doc
+
+
+def test_a_table_cell_taller_than_a_page_continues_on_the_next_pages(tmp_path):
+    # fpdf2's own table raised "row too high" here; a 200-participant claim or bench memo has such cells
+    data = render_pdf.to_pdf(long_doc())
+    pages = pdf_pages(data, tmp_path)
+    assert len(pages) >= 4
+    text = "".join(pages).replace("\n", " ")
+    for word in ("END-OF-PARAGRAPH", "w0000", "w0750", "w1499", "END-OF-CELL", "last", "after the table"):
+        assert word in text
+    assert all(f"Page {i} of {len(pages)}" in " ".join(p.split()) for i, p in enumerate(pages, 1))
+    assert sum(p.count("B") for p in pages[1:]) >= 2  # the header is repeated on the pages a row continues on
+
+
+def test_wrap_keeps_every_character_and_breaks_words_only_when_it_must():
+    widths = collections.defaultdict(lambda: 500)
+    widths.update({ord("人"): 1000, ord("脸"): 1000})
+    text = "the quick brown fox " * 5 + "人脸" * 10 + " " + "x" * 30
+    lines = render_pdf.wrap(text, widths, 6000)  # 12 Latin characters or 6 Chinese ones
+    assert all(sum(widths[ord(c)] for c in ln) <= 6000 for ln in lines)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    assert lines[0] == "the quick" and "brown" in lines[1]  # a word goes to the next line whole
+    assert "脸人脸人脸人" in lines  # Chinese breaks between any two characters
+    assert lines[-3:] == ["x" * 12, "x" * 12, "x" * 6]  # a word longer than the line is cut
+    assert render_pdf.wrap("abc", widths, 1) == ["a", "b", "c"]  # at least one character a line
+    assert render_pdf.wrap("a\n\nb", widths, 6000) == ["a", "", "b"]
+
+
+def test_the_font_parsed_once_serves_every_pdf_with_its_own_glyphs(tmp_path):
+    texts = ["甲乙丙 first 人脸识别", "丁戊己 second 个人信息", "甲乙丙 first 人脸识别"]
+    outs = []
+    for t in texts:
+        doc = Doc("zh")
+        doc.p(t)
+        outs.append(render_pdf.to_pdf(doc))
+    for t, data in zip(texts, outs, strict=True):
+        assert t in " ".join(pdftotext(data, tmp_path).split())
+    assert outs[0] == outs[2] or len(outs[0]) == len(outs[2])  # the cached font is not cut down by a use
+
+
+def many_defendants(n: int = 200) -> dict:
+    d = guo_bing_like()
+    zoo = d["participants"][0]
+    d["participants"] = [dict(copy.deepcopy(zoo), id=f"z{i}", name=f"第{i}号公司") for i in range(n)]
+    d["relations"] = {"concerted_action": [[f"z{i}" for i in range(j, j + 10)] for j in range(0, n - 9, 10)]}
+    return d
+
+
+@pytest.mark.parametrize("kind", ["claim", "bench"])
+def test_a_200_defendant_memo_renders_to_pdf_and_docx(kind, tmp_path):
+    # the remedies table's "against" cell lists every defendant: taller than a page in its column, which
+    # made fpdf2's table raise; the DOCX of such a memo took seconds (a scan of the whole body per paragraph)
+    m = load_matter(many_defendants(), today=TODAY)
+    a = analyze(m, total_damages=1038)
+    text = " ".join(pdftotext(export(kind, "pdf", m, a, "zh", None, TODAY), tmp_path).split())
+    assert "第199号公司" in text and "第0号公司" in text
+    doc = Document(io.BytesIO(export(kind, "docx", m, a, "zh", None, TODAY)))
+    assert doc.paragraphs[0].text == TITLES[kind].zh
+    body = doc.element.body
+    assert body[-1].tag.endswith("}sectPr")  # paragraphs went in before the section properties
+    assert any("第199号公司" in c.text for t in doc.tables for row in t.rows for c in row.cells)

@@ -5,7 +5,7 @@ money; internal shares never sum above 1 and no allocation exceeds what is recov
 saves and loads back equal. Seeded (derandomized) so CI is reproducible. The mutations start from the
 bundled scenarios. FACETORT_FUZZ_EXAMPLES (default 800) is the reader's number of examples; the full
 pipeline runs a quarter of that (200-participant matters only in the reader test: their exports take
-seconds, see scripts/fuzz_rerun.py for the full-scale rerun).
+about a second each; see scripts/fuzz_rerun.py for the full-scale rerun).
 """
 
 from __future__ import annotations

@@ -39,7 +39,7 @@ from litigation.cases.schema import (
     cell_to_str,
     default_sample_rule,
 )
-from litigation.i18n import excerpt
+from litigation.i18n import excerpt, invisible
 
 # --------------------------------------------------------------------------- validation
 
@@ -114,8 +114,11 @@ def validate_cases(df: pd.DataFrame, *, today: dt.date | None = None) -> list[Ro
         out.add((None, None, None), c, f"required column '{c}' is missing", f"缺少必需的列“{c}”")
     for c in df.columns:
         if c not in COLUMNS:
-            out.add((None, None, None), str(c), f"unknown column '{c}' (see data/README.md)",
-                    f"未知的列“{c}”（见 data/README.md）")
+            hidden = invisible(str(c))
+            why_en = f"; it holds the invisible character(s) {', '.join(hidden)}" if hidden else ""
+            why_zh = f"；其中含不可见字符 {', '.join(hidden)}" if hidden else ""
+            out.add((None, None, None), str(c), f"unknown column '{c}' (see data/README.md){why_en}",
+                    f"未知的列“{c}”（见 data/README.md）{why_zh}")
 
     rows = [{c: cell_to_str(v) for c, v in rec.items()} for rec in df.to_dict(orient="records")]
     for r in rows:
@@ -162,6 +165,15 @@ def _bool_ok(v: str) -> bool:
 
 def _validate_row(r: dict[str, str], ctx, out: _Collector, today: dt.date) -> None:
     g = {k: (v.strip() if isinstance(v, str) else v) for k, v in r.items()}
+
+    # invisible bidi controls and zero-width characters are refused, not dropped: a row must say what
+    # the published decision says, and such a character makes text read differently from what it holds
+    for c, v in g.items():
+        hidden = invisible(v) if isinstance(v, str) else []
+        if hidden:
+            out.add(ctx, str(c), f"'{c}' holds the invisible direction-control or zero-width character(s) "
+                    f"{', '.join(hidden)} (they change how the text reads without being seen); remove them",
+                    f"“{c}”含不可见的方向控制符或零宽字符 {', '.join(hidden)}（会在看不出的情况下改变文字的显示）；请删除")
 
     # required values
     for c in REQUIRED_VALUES:

@@ -32,7 +32,7 @@ from litigation.law.analysis import Analysis
 def bench_memo(m: Matter, a: Analysis, lang: Lang, r: Research | None = None, today: dt.date | None = None) -> Doc:
     zh = lang == "zh"
     names = {p.id: p.name for p in m.participants}
-    doc = Doc()
+    doc = Doc(lang)
     header(doc, "bench", m, a, lang, today or dt.date.today())
     parties(doc, m, lang)
     focus_section(doc, m, a, lang, names)

@@ -30,8 +30,9 @@ class Block:
 
 
 class Doc:
-    def __init__(self) -> None:
+    def __init__(self, lang: str = "zh") -> None:
         self.blocks: list[Block] = []
+        self.lang = lang  # the language of the document's own words (the PDF's page footer)
 
     def title(self, s: str) -> None:
         self.blocks.append(Block("title", s))

@@ -31,7 +31,7 @@ from litigation.law.analysis import Analysis
 def claim_memo(m: Matter, a: Analysis, lang: Lang, r: Research | None = None, today: dt.date | None = None) -> Doc:
     zh = lang == "zh"
     names = {p.id: p.name for p in m.participants}
-    doc = Doc()
+    doc = Doc(lang)
     header(doc, "claim", m, a, lang, today or dt.date.today())
     doc.h1("结论摘要" if zh else "Summary")
     liable = [d for d in a.liability.defendants if d.external != "none"]

@@ -249,7 +249,7 @@ def complaint(m: Matter, a: Analysis, lang: Lang, r: object = None, today: dt.da
     zh = lang == "zh"
     today = today or dt.date.today()
     pr = prayers(m, a)
-    doc = Doc()
+    doc = Doc(lang)
     doc.title("民事起诉状" if zh else "Statement of claim")
     if a.mode == "reform":
         doc.note("【改革模式】本起诉状依改革模式的分析生成（处理者须证明无因果关系——学术建议，非现行法），不得提交法院。" if zh else

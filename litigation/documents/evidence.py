@@ -222,7 +222,7 @@ def evidence_table(doc: Doc, m: Matter, a: Analysis, lang: Lang) -> list[Evidenc
 def evidence_list(m: Matter, a: Analysis, lang: Lang, r: object = None, today: dt.date | None = None) -> Doc:
     """The evidence list as a document of its own."""
     zh = lang == "zh"
-    doc = Doc()
+    doc = Doc(lang)
     doc.title("证据目录" if zh else "List of evidence")
     who = m.claimant.name or ("【待补充：原告姓名】" if zh else "[claimant]")
     defs = ("、" if zh else ", ").join(p.name for p in m.participants if p.defendant)

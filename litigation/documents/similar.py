@@ -240,7 +240,7 @@ def similar_report(m: Matter, a: Analysis | None, lang: Lang, r: Research | None
     today = today or dt.date.today()
     as_of = a.as_of if a is not None else today
     entries = sort_entries(r, m, as_of)
-    doc = Doc()
+    doc = Doc(lang)
     header(doc, "similar", m, a, lang, today)
     doc.h1("一、检索说明" if zh else "1. The search")
     cutoff = three_years_before(as_of).isoformat()

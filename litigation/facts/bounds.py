@@ -8,8 +8,10 @@ and numbers too large to be amounts as markers instead of floats, and says where
   than `MAX_LIST`, more than `MAX_PARTICIPANTS` participants or `MAX_RELATIONS` relation entries, and any
   number that is not finite or larger than `MAX_NUMBER`;
 - normalises text: a bare carriage return or CR LF becomes a newline; other control characters (except
-  newline and tab), lone surrogates and the non-characters U+FFFE/U+FFFF are removed. Nothing a user
-  can type on a keyboard is changed, and every file and export can then hold the text.
+  newline and tab), lone surrogates, the non-characters U+FFFE/U+FFFF, and the invisible bidi controls
+  and zero-width characters of `litigation.i18n.INVISIBLE` (U+200B-U+200F, U+202A-U+202E, U+2066-U+2069,
+  U+FEFF: they can make a name read backwards or two names that look alike differ) are removed. Nothing
+  a user can type on a keyboard is changed, and every file and export can then hold the text.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import math
 import re
 from typing import Any
 
-from litigation.i18n import excerpt
+from litigation.i18n import INVISIBLE, excerpt
 
 MAX_DEPTH = 24         # a matter is at most 7 levels deep
 MAX_TEXT = 20_000      # the longest text field (notes)
@@ -80,7 +82,8 @@ def parse_json(text: str) -> Any:
                       f"not valid JSON: line {exc.lineno}, column {exc.colno}{at_en}") from None
 
 
-_DROP = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_DROP = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff"
+                   + INVISIBLE.pattern[1:-1] + "]")
 
 
 def clean_text(s: str) -> str:
