@@ -224,6 +224,19 @@ def test_wrap_keeps_every_character_and_breaks_words_only_when_it_must():
     assert render_pdf.wrap("a\n\nb", widths, 6000) == ["a", "", "b"]
 
 
+def test_wrap_follows_the_chinese_line_breaking_rules():
+    """No line starts with closing punctuation (，。）” …) or ends with an opening bracket (（“ …)."""
+    widths = collections.defaultdict(lambda: 1000)
+    text = "原告要求被告删除人脸信息，并赔礼道歉。（依据民法典第一千零三十五条）被告称“已经删除”，但未举证。" * 3
+    for limit in range(3000, 16000, 1000):
+        lines = render_pdf.wrap(text, widths, limit)
+        assert "".join(lines) == text
+        assert all(ln[0] not in render_pdf.NO_START for ln in lines[1:]), (limit, lines)
+        assert all(ln[-1] not in render_pdf.NO_END for ln in lines[:-1]), (limit, lines)
+        assert all(sum(widths[ord(c)] for c in ln) <= limit for ln in lines)
+    assert render_pdf.wrap("，，，", widths, 1000) == ["，", "，", "，"]  # never stuck: one character a line
+
+
 def test_the_font_parsed_once_serves_every_pdf_with_its_own_glyphs(tmp_path):
     texts = ["甲乙丙 first 人脸识别", "丁戊己 second 个人信息", "甲乙丙 first 人脸识别"]
     outs = []

@@ -95,9 +95,23 @@ def _breaks_words(c: str) -> bool:
     return not c.isspace() and ord(c) < 0x2E80
 
 
+# Chinese line-breaking rules (禁则): closing punctuation never starts a line, opening brackets never end one.
+NO_START = frozenset("，。、；：？！）》」』】〉〕］｝”’…—·%,.;:?!)]}")
+NO_END = frozenset("（《「『【〈〔［｛“‘([{")
+
+
+def _kinsoku(line: str, s: int, e: int) -> int:
+    """Move a break at `e` back so that the next line does not start with closing punctuation and this one
+    does not end with an opening bracket (never below one character a line)."""
+    while e - 1 > s and (line[e] in NO_START or line[e - 1] in NO_END):
+        e -= 1
+    return e
+
+
 def wrap(text: str, widths: dict[int, float], limit: float) -> list[str]:
     """`text` broken into lines no wider than `limit` (in the units of `widths`, a glyph-width table by
-    code point); at least one character a line, so nothing loops however narrow the column."""
+    code point); at least one character a line, so nothing loops however narrow the column. Chinese
+    punctuation follows the line-breaking rules (`NO_START`, `NO_END`)."""
     out: list[str] = []
     for line in text.split("\n"):
         n = len(line)
@@ -121,6 +135,8 @@ def wrap(text: str, widths: dict[int, float], limit: float) -> list[str]:
                     e, nxt = sp, sp + 1
             elif line[e] == " ":
                 nxt = e + 1
+            else:
+                e = nxt = _kinsoku(line, s, e)
             out.append(line[s:e])
             s = nxt
     return out
