@@ -112,6 +112,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from litigation.documents.blocks import ExportError
     from litigation.documents.export import export
     from litigation.documents.research import research
+    from litigation.documents.similar import SIMILAR_K
     from litigation.law.analysis import analyze
 
     m = _load(args.matter, args.lang)
@@ -119,7 +120,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         return 1
     a = analyze(m, mode=args.mode, third_person=getattr(args, "third_person", "shares"))
     kind = EXPORT_DOCS[args.doc]
-    r = research(m, analysis=a) if kind in ("bench", "similar", "claim") else None
+    r = research(m, analysis=a, k=SIMILAR_K if kind == "similar" else 10) \
+        if kind in ("bench", "similar", "claim", "complaint") else None
     try:
         data = export(kind, args.format, m, a, args.lang, r)  # type: ignore[arg-type]
     except ExportError as exc:

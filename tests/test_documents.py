@@ -486,3 +486,37 @@ def test_titles_names_and_codes_are_shown_in_the_document_language(kind):
     cells = [c for b in doc.blocks for row in b.rows for c in row]
     assert not {"not_court", "unknown"} & set(cells)
     assert "非法院机关（检察机关、行政机关）" in cells
+
+
+def test_the_similar_report_searches_twenty_decisions_the_memos_ten(capsys):
+    """A 类案 must not be missed for want of a slot: the report keeps the 20 most similar decisions
+    (Guo Bing: 3 final decisions among them, 2 with the memos' ten)."""
+    from litigation.documents.similar import SIMILAR_K
+
+    assert main(["export", str(SCEN / "guo_bing_2019.matter.json"), "--doc", "similar", "--lang", "zh"]) == 0
+    out = capsys.readouterr().out
+    assert f"取相似度最高的 {SIMILAR_K} 件" in out and f"检索到相关裁判或处理 {SIMILAR_K} 件" in out
+    m, a = scenario("guo_bing_2019")
+    r = research(m, analysis=a)
+    assert len(r.comparables) == 10
+
+
+def test_the_mental_distress_request_notes_the_comparable_range_and_an_amount_above_it():
+    from litigation.damages.compensation import HeadEstimate, Range
+    from litigation.i18n import T
+
+    m, _ = scenario("deepfake_obscene_video_2024")
+    d = m.model_dump(mode="json")
+    d["requests"]["claimed"]["mental_distress"] = 50000
+    m2 = load_matter(d)
+    a2 = analyze(m2)
+    head = HeadEstimate(head="mental_distress", label=T("精神损害抚慰金", "Mental distress"), basis="comparables",
+                        citations=[], range=Range(median=5000, low50=3000, high50=8000, low80=2000, high80=10000),
+                        n=6, message=T("", ""))
+    est = type("E", (), {"heads": [head]})()
+    p = next(x for x in prayers(m2, a2, est).items if x.code == "mental_distress_damages")
+    assert p.amount == 50000  # the claimant's amount is kept …
+    assert "高于类案 80% 区间的上限" in p.note.zh and "80% 区间 2,000～10,000 元" in p.note.zh  # … and flagged
+    p0 = next(x for x in prayers(m, analyze(m), est).items if x.code == "mental_distress_damages")
+    assert p0.amount is None and "中位数 5,000 元" in p0.note.zh and "median RMB 5,000" in p0.note.en
+    assert "可参考" in next(x for x in prayers(m, analyze(m)).items if x.code == "mental_distress_damages").note.zh

@@ -331,3 +331,16 @@ def test_a_platform_is_not_made_a_defendant_to_a_claim_its_user_does_not_make_ou
     for c in a.claims:
         for pid in c.against:
             assert pid in liable or any(f.participant == pid and f.rule != "claim.platform" for f in c.findings)
+
+
+def test_remedies_for_processing_without_face_recognition_do_not_cite_the_face_provisions():
+    """The deepfake poster uses no face recognition (SPC Art 1): the damages remedy rests on CC 1182 / PIPL 69,
+    not on SPC Art 8."""
+    m = load_matter((ROOT / "data/scenarios/deepfake_obscene_video_2024.matter.json").read_text(encoding="utf-8"))
+    a = analyze(m)
+    for r in a.remedies:
+        if r.available:
+            assert all(c.instrument != "SPC-FRT-2021" for c in r.finding.citations), (r.code, r.finding.citations)
+    # a face-recognition matter keeps them
+    g = load_matter((ROOT / "data/scenarios/gym_vendor_leak_2025.matter.json").read_text(encoding="utf-8"))
+    assert any(c.instrument == "SPC-FRT-2021" for r in analyze(g).remedies for c in r.finding.citations)

@@ -67,14 +67,14 @@ def award_models() -> Any | None:
         return None
 
 
-def research(m: Matter, mode: str = "current", total: float | None = None) -> Research:
+def research(m: Matter, mode: str = "current", total: float | None = None, k: int = 10) -> Research:
     """Comparable cases and the estimate for this matter, following the liability analysis the pages
     show for `mode` and `total` (memoised in the session only; the fit on the case file is cached by
-    `litigation.damages.estimator.cached_models`)."""
+    `litigation.damages.estimator.cached_models`); `k` decisions are kept."""
     bt = backtest()
     a = state.analysis_of(m, mode, total)
-    return state._remember(("research", m.model_dump_json(), mode, total),
-                           lambda: build_research(m, backtest=bt, analysis=a))
+    return state._remember(("research", m.model_dump_json(), mode, total, k),
+                           lambda: build_research(m, backtest=bt, analysis=a, k=k))
 
 
 def scenario_files() -> list[Path]:

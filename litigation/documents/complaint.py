@@ -248,7 +248,7 @@ def _reasons(m: Matter, a: Analysis, pr: Prayers, lang: Lang) -> list[str]:
 def complaint(m: Matter, a: Analysis, lang: Lang, r: object = None, today: dt.date | None = None) -> Doc:
     zh = lang == "zh"
     today = today or dt.date.today()
-    pr = prayers(m, a)
+    pr = prayers(m, a, getattr(r, "estimate", None))
     doc = Doc(lang)
     doc.title("民事起诉状" if zh else "Statement of claim")
     if a.mode == "reform":

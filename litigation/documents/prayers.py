@@ -13,6 +13,7 @@ Rules:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from litigation.facts.labels import label
 from litigation.facts.matter import Matter, Participant
@@ -119,7 +120,22 @@ def _pay_text(m: Matter, a: Analysis, ids: list[str], zh_what: str, en_what: str
     return T(zh, en)
 
 
-def prayers(m: Matter, a: Analysis) -> Prayers:
+def _mental_reference(estimate: Any) -> tuple[Text, float | None] | None:
+    """The comparable awards for mental distress (the estimate's head), as a note, and its 80% upper bound."""
+    h = next((x for x in getattr(estimate, "heads", []) if x.head == "mental_distress"), None)
+    rg = h.range if h is not None else None
+    if rg is None or rg.median is None or rg.low80 is None or rg.high80 is None:
+        return None
+    return T(f"可比判决的精神损害抚慰金中位数 {_yuan(rg.median)} 元，80% 区间 {_yuan(rg.low80)}～{_yuan(rg.high80)} 元"
+             f"（{h.n} 个争议，以判有实质赔偿为条件；见“赔偿数额参考”）",
+             f"comparable awards for mental distress: median RMB {_yuan(rg.median)}, 80% range RMB "
+             f"{_yuan(rg.low80)}–{_yuan(rg.high80)} ({h.n} disputes, conditional on a substantive award; see the "
+             "compensation reference)"), rg.high80
+
+
+def prayers(m: Matter, a: Analysis, estimate: Any = None) -> Prayers:
+    """The requests the analysis supports; `estimate` (the compensation estimate, optional) adds the comparable
+    range to the note of the mental-distress request."""
     rem = {r.code: r for r in a.remedies}
     sued = {p.id for p in m.participants if p.defendant}
     liable = {d.id for d in a.liability.defendants if d.external != "none"}
@@ -275,13 +291,23 @@ def prayers(m: Matter, a: Analysis) -> Prayers:
                            "is not evidenced: no mental-distress damages are requested"))
         else:
             amt = cl.mental_distress
+            ref = _mental_reference(estimate)
+            if amt is None:
+                why = T("数额由原告确定（精神损害赔偿解释第五条所列因素）" + (f"；{ref[0].zh}" if ref else
+                                                         "；可参考“赔偿数额参考”中的类案区间"),
+                        "The claimant fixes the amount (factors of SPC Mental-Harm Interpretation Art 5)" +
+                        (f"; {ref[0].en}" if ref else "; see the comparable-case ranges"))
+            elif ref and amt > ref[1]:
+                why = T(f"请求额 {_yuan(amt)} 元高于类案 80% 区间的上限：{ref[0].zh}；法院通常在区间内酌定",
+                        f"The amount claimed (RMB {_yuan(amt)}) is above the comparables' 80% range: {ref[0].en}; "
+                        "courts usually fix it within the range")
+            else:
+                why = T(f"请求额为原告主张的数额；{ref[0].zh}", f"The amount is the one claimed; {ref[0].en}") \
+                    if ref else None
             items.append(Prayer("mental_distress_damages", pay, _pay_text(
                 m, a, pay, f"精神损害抚慰金 {_yuan(amt) if amt is not None else '【待补充：金额】'} 元",
                 f"RMB {_yuan(amt) if amt is not None else '[to be supplied]'} for mental distress"), amt,
-                rem["mental_distress_damages"].finding.citations,
-                None if amt is not None else T("数额由原告确定；可参考“赔偿数额参考”中的类案区间（精神损害赔偿解释第五条所列因素）",
-                                               "The claimant fixes the amount; see the comparable-case ranges "
-                                               "(factors of SPC Mental-Harm Interpretation Art 5)")))
+                rem["mental_distress_damages"].finding.citations, why))
     r = rem.get("contract_damages")
     if r is not None and r.available:
         owed = [x for x in r.against if x in sued and routes.get(x, "contract") == "contract"]

@@ -52,6 +52,9 @@ GUIDANCE_SOURCES: tuple[tuple[Text, str], ...] = (
 ART1 = "与待决案件在基本事实、争议焦点、法律适用问题等方面具有相似性，且已经人民法院裁判生效的案件"
 
 
+SIMILAR_K = 20  # the report searches wider than the memos' top ten: 类案 must not be missed for want of a slot
+
+
 def _join(xs: list[str], lang: Lang) -> str:
     return ("、" if lang == "zh" else ", ").join(xs) or "—"
 

@@ -284,6 +284,9 @@ def analyze(matter: Matter, mode: Mode = "current", total_damages: float | None 
             f = ctx.localise(f)  # a remedy from an instrument not in force for the acts is not available
             if not f.applicable:
                 f = rem.not_in_force(f)
+        rest = [c for c in f.citations if c.instrument != "SPC-FRT-2021"]
+        if rest and len(rest) < len(f.citations) and against and not any(ctx.face_recognition(pid) for pid in against):
+            f = f.model_copy(update={"citations": rest})  # outside SPC Art 1: the face Provisions are not cited
         remedies.append(rem.Remedy(code=code, available=bool(f.holds) and f.applicable, requested=requested,
                                    against=against, finding=f))
 

@@ -49,6 +49,13 @@ class Ctx:
     def old_law(self, pid: str | None) -> bool:
         return self.regime(pid) == "old_law"
 
+    def face_recognition(self, pid: str) -> bool:
+        """Whether the participant's processing uses face recognition: the face Provisions' scope (SPC Art 1).
+        A platform answers within the scope of the users it serves."""
+        p = self.matter.participant(pid)
+        users = [p] + [self.matter.participant(u) for u in (p.platform.serves if p.platform is not None else [])]
+        return any(q.processing is not None and q.processing.uses_face_recognition for q in users)
+
     def processors(self) -> list[Participant]:
         return [p for p in self.matter.participants if p.role in PROCESSOR_ROLES and p.processing is not None]
 

@@ -9,6 +9,7 @@ from litigation.documents.export import FORMATS, KINDS, MIME, build, file_name
 from litigation.documents.export import render as render_doc
 from litigation.documents.render_md import to_markdown
 from litigation.documents.render_pdf import NO_FONT, cjk_font
+from litigation.documents.similar import SIMILAR_K
 from ui import data, state
 from ui.frame import lang, t
 from ui.text import unlinked
@@ -48,7 +49,7 @@ def render() -> None:
     total = p.get("total") if p.get("total_set") else state.claimed_total(m)
     a = state.analysis_of(m, mode, total)
     with st.spinner():
-        r = data.research(m, mode, total)
+        r = data.research(m, mode, total, k=SIMILAR_K if kind == "similar" else 10)
     doc = build(kind, m, a, doc_lang, r)
     cols = st.columns(3)
     font_ok = cjk_font() is not None
