@@ -125,3 +125,16 @@ def test_a_saved_file_keeps_open_facts_open_and_answered_ones_answered():
     assert back["participants"][0]["processing"]["uses_face_recognition"] is False
     assert "unanswered" not in back and back["participants"][0]["processing"]["acts"][0]["ongoing"] is None
     assert load_matter(fa.effective(back)).model_dump() == m.model_dump()
+
+
+def test_the_amounts_claimed_are_asked_unless_damages_are_declined():
+    """Unanswered 'damages asked for' counts as yes (the model default), so the amounts claimed stay asked and
+    used; only an explicit 'no' hides them."""
+    a = one_processor()
+    a["participants"][0]["processing"]["acts"] = [dict(fa.BLANK_ITEMS["acts"], start="2023-03-01")]
+    a["requests"]["claimed"]["mental_distress"] = 5000
+    assert a["requests"]["damages"] is None
+    assert load_matter(fa.effective(a)).requests.claimed.mental_distress == 5000
+    a["requests"]["damages"] = False
+    assert load_matter(fa.effective(a)).requests.claimed.mental_distress is None  # hidden: kept, not used
+    assert a["requests"]["claimed"]["mental_distress"] == 5000

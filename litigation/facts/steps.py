@@ -444,13 +444,13 @@ STEPS: tuple[Step, ...] = (
               "clause void"), terms=("format_clause",)),
             Q("r_contract", "requests.contract_route", "bool", T("按违约起诉（合同之诉）", "Sue in contract")),
             Q("c_loss", "requests.claimed.economic_loss", "opt_money", T("请求赔偿：财产损失（元）", "Claimed: property "
-              "loss (RMB)"), visible=(Cond("requests.damages"),)),
+              "loss (RMB)"), visible=(Cond("requests.damages", "ne", False),)),
             Q("c_expenses", "requests.claimed.reasonable_expenses", "opt_money", T("请求赔偿：合理开支（元）",
-              "Claimed: reasonable expenses (RMB)"), visible=(Cond("requests.damages"),)),
+              "Claimed: reasonable expenses (RMB)"), visible=(Cond("requests.damages", "ne", False),)),
             Q("c_attorney", "requests.claimed.attorney_fees", "opt_money", T("请求赔偿：律师费（元）", "Claimed: "
-              "attorney fees (RMB)"), visible=(Cond("requests.damages"),)),
+              "attorney fees (RMB)"), visible=(Cond("requests.damages", "ne", False),)),
             Q("c_mental", "requests.claimed.mental_distress", "opt_money", T("请求赔偿：精神损害抚慰金（元）",
-              "Claimed: mental-distress damages (RMB)"), visible=(Cond("requests.damages"),)),
+              "Claimed: mental-distress damages (RMB)"), visible=(Cond("requests.damages", "ne", False),)),
             Q("notes", "notes", "textarea", T("其他说明（可选）", "Other notes (optional)")),
         ),
         errors=(r"^requests", r"^notes"),
