@@ -451,3 +451,14 @@ def test_unproven_causation_withholds_the_amounts_and_the_memo_says_so():
     assert "where money was awarded: no range applies" in lines["total"].hurdle.en
     text = " ".join(b.text + " ".join(" ".join(row) for row in b.rows) for b in claim_memo(m, a, "en", r).blocks)
     assert ex.note.en in text and lines["total"].proof.en in text
+
+
+def test_the_local_income_note_reads_as_prose_in_both_languages():
+    """No raw confidence code ('Q-weak') and no '全国无可用数据' when the court's province is simply not given."""
+    from litigation.damages.income import local_income
+
+    t = local_income(None, 2024).describe(4180)
+    assert "Q-weak" not in t.zh + t.en and "据转载的统计数据" in t.zh and "reprint" in t.en
+    assert "未填写受诉法院所在省份" in t.zh and "全国无可用数据" not in t.zh
+    z = local_income("浙江", 2021).describe()
+    assert "浙江" in z.zh and "Zhejiang" in z.en and "改用全国数字" not in z.zh

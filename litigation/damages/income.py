@@ -19,6 +19,9 @@ from litigation.i18n import T, Text
 from litigation.law.citations import cite
 
 INCOME_PATH = Path(__file__).resolve().parents[2] / "data" / "income_by_province.csv"
+# how the figure was read (the file's `confidence` column)
+CONFIDENCE = {"Q": ("引自统计公报原文", "quoted from the statistical release"),
+              "Q-weak": ("据转载的统计数据，未见官方原文", "from a reprint of the statistics, not the official text")}
 
 
 class IncomeFigure(BaseModel):
@@ -36,9 +39,13 @@ class IncomeFigure(BaseModel):
         where = "全国" if self.national_fallback else self.province
         prov_en = PROVINCE_NAMES.get(self.province, self.province)  # the English text names it in English
         where_en = "national" if self.national_fallback else prov_en
-        zh = f"{where} {self.year} 年居民人均可支配收入 {self.income:,.0f} 元（{self.confidence}）"
-        en = f"Per-capita disposable income, {where_en} {self.year}: RMB {self.income:,.0f} ({self.confidence})"
-        if self.national_fallback:
+        conf_zh, conf_en = CONFIDENCE.get(self.confidence, (self.confidence, self.confidence))
+        zh = f"{where} {self.year} 年居民人均可支配收入 {self.income:,.0f} 元（{conf_zh}）"
+        en = f"Per-capita disposable income, {where_en} {self.year}: RMB {self.income:,.0f} ({conf_en})"
+        if self.national_fallback and self.province in ("", "全国"):
+            zh += "；未填写受诉法院所在省份，改用全国数字"
+            en += "; the court's province is not given, national figure shown"
+        elif self.national_fallback:
             zh += f"；{self.province}无可用数据，改用全国数字"
             en += f"; no figure for {prov_en}, national figure shown"
         if amount:
