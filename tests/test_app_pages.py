@@ -82,6 +82,9 @@ def test_analysis_conclusions_expand_to_articles_and_facts():
     inner = " ".join(m.value for m in ground.markdown)
     assert "《人脸识别规定》第2条第(3)项" in inner          # the article
     assert "原告给了什么样的同意: 概括同意" in inner          # the fact it read, in the interview's words
+    place = next(e for lab, e in exp.items() if "经营场所、公共场所违法进行人脸验证" in lab)
+    inner = " ".join(m.value for m in place.markdown)  # an engine-derived fact, and a rule id, read as words
+    assert "违反法律规定的情形: 未取得单独同意或法定书面同意" in inner and "statutory_breaches" not in inner
     assert any("删除人脸信息" in lab and "可获支持" in lab for lab in exp)
     burden = next(d.value for d in at.dataframe if "待证事项" in d.value.columns)
     assert list(burden.columns) == ["待证事项", "由谁证明", "现状", "证明不了的后果"]

@@ -344,3 +344,24 @@ def test_remedies_for_processing_without_face_recognition_do_not_cite_the_face_p
     # a face-recognition matter keeps them
     g = load_matter((ROOT / "data/scenarios/gym_vendor_leak_2025.matter.json").read_text(encoding="utf-8"))
     assert any(c.instrument == "SPC-FRT-2021" for r in analyze(g).remedies for c in r.finding.citations)
+
+
+def test_every_fact_a_finding_records_reads_as_words():
+    """A finding's facts are shown under 'the facts it read': each key is an interview question or has a
+    bilingual label (litigation/law/fact_labels.py), so no raw key such as 'statutory_breaches' reaches a user."""
+    from litigation.facts.steps import STEPS
+    from litigation.law.fact_labels import FACT_LABELS
+
+    asked = [q.path for s in STEPS for q in s.questions]
+    missing = set()
+    for p in sorted((ROOT / "data/scenarios").glob("*.matter.json")):
+        a = analyze(load_matter(p.read_text(encoding="utf-8")))
+        fs = [f for v in a.grounds.values() for f in v] + [f for v in a.defenses.values() for f in v] + a.flags + \
+            a.notes + a.governing + [r.finding for r in a.remedies] + \
+            [f for d in a.liability.defendants + a.liability.non_parties for f in d.basis] + \
+            [f for c in a.claims for f in c.findings] + a.liability.notes + a.temporal
+        for f in fs:
+            missing |= {k for k in f.facts if k not in FACT_LABELS
+                        and not any(q == k or q.endswith("." + k) for q in asked)}
+    assert not missing, sorted(missing)
+    assert all(zh and en for zh, en in FACT_LABELS.values())

@@ -30,17 +30,24 @@ def fact_rows(facts: dict[str, Any], names: dict[str, str]) -> list[str]:
     """Readable '- question: answer' lines for a finding's facts."""
     lg = lang()
     out = []
+    from litigation.law.fact_labels import fact_label
+    from litigation.law.rules import RULES
+
+    def word(x: Any) -> str:
+        """A participant's name, a rule's title (for a rule id), or the value itself."""
+        return names.get(x, RULES[x].title(lg) if isinstance(x, str) and x in RULES else str(x))
+
     for k, v in facts.items():
         q = _fact_question(k)
-        label = q.label(lg) if q else k
+        label = q.label(lg) if q else (fact_label(k, lg) or k)
         if isinstance(v, bool) or v is None:
             val = t("yes") if v is True else t("no") if v is False else t("unknown")
         elif q is not None and q.widget == "select" and isinstance(v, str):
             val = fq.option_label(q.group or "", v, lg)
         elif isinstance(v, list):
-            val = "、".join(names.get(x, str(x)) for x in v) if v else "—"
-        elif isinstance(v, str) and v in names:
-            val = names[v]
+            val = "、".join(word(x) for x in v) if v else "—"
+        elif isinstance(v, str) and (v in names or v in RULES):
+            val = word(v)
         else:
             val = str(v)
         out.append(f"- {esc(label)}: {esc(val)}")
