@@ -138,3 +138,17 @@ def test_the_amounts_claimed_are_asked_unless_damages_are_declined():
     a["requests"]["damages"] = False
     assert load_matter(fa.effective(a)).requests.claimed.mental_distress is None  # hidden: kept, not used
     assert a["requests"]["claimed"]["mental_distress"] == 5000
+
+
+def test_the_evidence_of_processing_starts_open_and_is_flagged_until_answered():
+    """Whether the claimant can prove the processing decides every claim against that party (SPC 6(1)): it starts
+    unanswered (counted as 'no evidence', the model default) and is a decisive gap until answered."""
+    a = one_processor()
+    assert a["participants"][0]["processing_evidence"] is None
+    gaps = [g for g in rv.decisive_missing(a) if g.path == "participants.0.processing_evidence"]
+    assert len(gaps) == 1 and gaps[0].step == "participants"
+    assert "人脸识别规定第六条第一款" in gaps[0].message(a, "zh") and "CPL 67" in gaps[0].message(a, "en")
+    a["participants"][0]["processing"]["acts"] = [dict(fa.BLANK_ITEMS["acts"], start="2023-03-01")]
+    assert load_matter(fa.effective(a)).participants[0].processing_evidence == "none"
+    a["participants"][0]["processing_evidence"] = "strong"
+    assert not [g for g in rv.decisive_missing(a) if g.path.endswith("processing_evidence")]

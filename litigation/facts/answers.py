@@ -44,7 +44,7 @@ def _blank_platform() -> dict:
 
 # Selects of legal facts that start unanswered although the model has a default (the others are structural,
 # like a participant's role, or default to "none" / "unknown" evidence, which is what an empty answer means).
-OPEN_SELECTS = frozenset({"age", "purpose", "venue_q", "consent_type", "basis", "mental"})
+OPEN_SELECTS = frozenset({"age", "purpose", "venue_q", "consent_type", "basis", "mental", "p_evidence"})
 
 
 def starts_open(q: Question) -> bool:

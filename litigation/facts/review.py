@@ -83,6 +83,11 @@ N_ACTS = T("处理行为及日期", "Processing acts and their dates")
 N_START = T("处理行为的开始日期", "Start date of a processing act")
 N_STORAGE = T("存储是否仍在持续", "Whether storage continues")
 N_AMOUNT = T("请求赔偿的金额", "Amounts claimed")
+N_EVIDENCE = T("证明该方处理了人脸信息的证据", "Evidence that this party processed the face information")
+WHY_EVIDENCE = T("原告须证明处理行为发生且系该方所为（人脸识别规定第六条第一款、民事诉讼法第六十七条）；未回答时按“无证据”处理，"
+                 "对该方的请求不能成立", "the claimant must prove that the processing happened and that this party did it "
+                 "(SPC Face Provisions Art 6(1), CPL 67); unanswered counts as 'no evidence', and the claims against "
+                 "it fail")
 
 
 def decisive_missing(answers: dict) -> list[Gap]:
@@ -90,6 +95,9 @@ def decisive_missing(answers: dict) -> list[Gap]:
     gaps: list[Gap] = []
     if answers.get("setting") is None:
         gaps.append(Gap("claimant", None, "setting", step("claimant").questions[1].label, WHY_SETTING))
+    for i, p in enumerate(answers.get("participants") or []):
+        if isinstance(p, dict) and p.get("role") in PROCESSOR_ROLES and p.get("processing_evidence") is None:
+            gaps.append(Gap("participants", i, f"participants.{i}.processing_evidence", N_EVIDENCE, WHY_EVIDENCE))
     acts_step = step("acts")
     for i in acts_step.participants(answers):
         p = get_in(answers, f"participants.{i}") or {}
